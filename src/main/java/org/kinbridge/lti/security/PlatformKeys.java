@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Platforms' public keys, fetched from their JWKS URLs and cached. An unknown {@code kid} triggers a
- * refetch (platforms rotate keys), but at most once per {@link #MIN_REFETCH_INTERVAL} per URL, so a
- * flood of forged kids cannot make us hammer a platform.
+ * refetch at once (platforms rotate keys), then no further unknown-kid refetch for
+ * {@link #MIN_REFETCH_INTERVAL}, so a flood of forged kids cannot make us hammer a platform.
  */
 @ApplicationScoped
 public class PlatformKeys {
@@ -49,12 +49,16 @@ public class PlatformKeys {
         CachedKeySet cached = cache.computeIfAbsent(jwksUrl, url -> new CachedKeySet());
         synchronized (cached) {
             Instant now = clock.instant();
-            boolean stale = cached.keys == null || cached.fetchedAt.plus(MAX_AGE).isBefore(now);
-            Optional<JWK> key = cached.keys == null ? Optional.empty() : Optional.ofNullable(cached.keys.getKeyByKeyId(kid));
-            boolean mayRefetch = cached.fetchedAt == null || cached.fetchedAt.plus(MIN_REFETCH_INTERVAL).isBefore(now);
-            if (stale || (key.isEmpty() && mayRefetch)) {
+            if (cached.keys == null || cached.fetchedAt.plus(MAX_AGE).isBefore(now)) {
                 cached.keys = fetch(jwksUrl);
                 cached.fetchedAt = now;
+            }
+            Optional<JWK> key = Optional.ofNullable(cached.keys.getKeyByKeyId(kid));
+            boolean mayRefetch = cached.missRefetchedAt == null || cached.missRefetchedAt.plus(MIN_REFETCH_INTERVAL).isBefore(now);
+            if (key.isEmpty() && mayRefetch) {
+                cached.keys = fetch(jwksUrl);
+                cached.fetchedAt = now;
+                cached.missRefetchedAt = now;
                 key = Optional.ofNullable(cached.keys.getKeyByKeyId(kid));
             }
             return key;
@@ -79,5 +83,6 @@ public class PlatformKeys {
     private static final class CachedKeySet {
         private JWKSet keys;
         private Instant fetchedAt;
+        private Instant missRefetchedAt;
     }
 }

@@ -1,0 +1,127 @@
+package org.kinbridge.roster.csv;
+
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Streams a CSV file one {@link CsvRow} at a time, so a file of millions of rows needs the memory of one
+ * row. Copes with what real exports do: a UTF-8 BOM, CRLF or LF, no final newline, quoted or unquoted
+ * cells, spaces around values, extra or shuffled columns. A file that is not CSV at all is refused.
+ */
+public final class CsvTable {
+
+    private static final int MAX_CELL_CHARS = 1 << 16;
+    private static final int MAX_COLUMNS = 1024;
+
+    private CsvTable() {
+    }
+
+    /**
+     * Calls {@code rows} for every non-empty record after the header. Closes {@code in}.
+     *
+     * @param requiredColumns columns the header must have, or the file is refused
+     */
+    public static void stream(String fileName, InputStream in, Collection<String> requiredColumns,
+                              Consumer<CsvRow> rows) {
+        CsvParser parser = new CsvParser(settings());
+        try (InputStream input = withoutBom(in)) {
+            parser.beginParsing(new InputStreamReader(input, StandardCharsets.UTF_8));
+            String[] header = parser.parseNext();
+            if (header == null) {
+                throw new BrokenPackageException(fileName + " is empty: it has no header row.");
+            }
+            Map<String, Integer> columns = columnsOf(header);
+            for (String required : requiredColumns) {
+                if (!columns.containsKey(CsvRow.key(required))) {
+                    throw new BrokenPackageException(fileName + " has no '" + required + "' column.");
+                }
+            }
+            int number = 1;
+            for (String[] cells = parser.parseNext(); cells != null; cells = parser.parseNext()) {
+                number++;
+                if (!isBlank(cells)) {
+                    rows.accept(new CsvRow(fileName, number, columns, cells));
+                }
+            }
+        } catch (TextParsingException e) {
+            throw refusal(fileName, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            parser.stopParsing();
+        }
+    }
+
+    private static CsvParserSettings settings() {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setDelimiter(',');
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.getFormat().setComment('\0'); // '#' starts a comment by default; ids may start with it
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setHeaderExtractionEnabled(false);
+        settings.setIgnoreLeadingWhitespaces(true);
+        settings.setIgnoreTrailingWhitespaces(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setSkipEmptyLines(true);
+        settings.setMaxCharsPerColumn(MAX_CELL_CHARS);
+        settings.setMaxColumns(MAX_COLUMNS);
+        settings.setReadInputOnSeparateThread(false);
+        settings.setErrorContentLength(0); // parse errors must not echo pupils' data into logs
+        return settings;
+    }
+
+    private static Map<String, Integer> columnsOf(String[] header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i] == null ? "" : header[i].replace("\uFEFF", "").trim();
+            if (!name.isEmpty()) {
+                columns.putIfAbsent(CsvRow.key(name), i);
+            }
+        }
+        return Map.copyOf(columns);
+    }
+
+    private static boolean isBlank(String[] cells) {
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Skips a UTF-8 byte order mark, which Excel and many SIS exports put first. */
+    private static InputStream withoutBom(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(3);
+        byte[] head = buffered.readNBytes(3);
+        if (head.length < 3 || (head[0] & 0xFF) != 0xEF || (head[1] & 0xFF) != 0xBB || (head[2] & 0xFF) != 0xBF) {
+            buffered.reset();
+        }
+        return buffered;
+    }
+
+    private static RuntimeException refusal(String fileName, TextParsingException e) {
+        // A limit tripped inside the stream surfaces wrapped by the parser; keep its own message.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BrokenPackageException broken) {
+                return broken;
+            }
+        }
+        return new BrokenPackageException(fileName + " cannot be read as CSV near record "
+                + (e.getRecordNumber() + 1) + " (an unclosed quote, or a cell or row far too long).");
+    }
+}
