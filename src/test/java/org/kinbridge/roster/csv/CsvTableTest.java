@@ -143,6 +143,13 @@ class CsvTableTest {
     }
 
     @Test
+    void aZipEntryGrowingPastItsMeasuredSizeStopsTheFile() {
+        InputStream capped = new CappedInputStream(bytes("sourcedId\nu1\nu2\nu3\n"), "users.csv", 12);
+        BrokenPackageException e = assertThrows(BrokenPackageException.class, () -> users(capped));
+        assertTrue(e.detail().contains("inconsistent"), e.detail());
+    }
+
+    @Test
     void manyRowsStreamOneAtATime() {
         int count = 200_000;
         InputStream generated = new InputStream() {

@@ -1,0 +1,98 @@
+package org.kinbridge.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kinbridge.testing.Browser;
+import org.kinbridge.testing.Deployments;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The panels as people see them: headless Chromium opens the demo LMS, which launches Kinbridge over
+ * real LTI 1.3 into its iframe, as an admin, a parent and a teacher.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PanelsIT {
+
+    private static final String BASE = Deployments.baseUrl();
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.kinbridgeWar();
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anAdminLaunchFromTheDemoLmsShowsTheAdminPanelInsideTheIframe() {
+        WebDriver driver = browser.driver();
+        driver.get(BASE + "/demo/");
+        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
+        wait.until(presenceOfElementLocated(By.cssSelector("#kb-admin[data-ready='true']")));
+
+        assertEquals("Riverside Primary School (demo)", driver.findElement(By.id("kb-school")).getText());
+        assertTrue(driver.findElement(By.id("kb-user")).getText().startsWith("Ada Admin"));
+        List<String> sections = driver.findElements(By.cssSelector("nav.tabs a")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Families", "Accounts", "Imports", "Linked products"), sections);
+        wait.until(presenceOfElementLocated(By.cssSelector("#families .empty")));
+
+        driver.findElement(By.cssSelector("a[data-section='linked-products']")).click();
+        wait.until(textToBePresentInElementLocated(By.id("kb-platforms"), BASE + "/demo"));
+        assertEquals("page", driver.findElement(By.cssSelector("a[data-section='linked-products']")).getAttribute("aria-current"));
+
+        driver.findElement(By.cssSelector("a[data-section='accounts']")).click();
+        wait.until(presenceOfElementLocated(By.cssSelector("#accounts .empty")));
+        browser.screenshot("admin-panel");
+    }
+
+    @Test
+    void aParentLaunchShowsTheirChildren() {
+        WebDriver driver = browser.driver();
+        driver.get(BASE + "/demo/?as=parent");
+        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
+        wait.until(presenceOfElementLocated(By.id("kb-parent")));
+
+        List<String> children = driver.findElements(By.cssSelector("#kb-children li")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("demo-student-1", "demo-student-2"), children);
+        browser.screenshot("parent-view");
+    }
+
+    @Test
+    void aTeacherIsToldWhatKinbridgeIsFor() {
+        WebDriver driver = browser.driver();
+        driver.get(BASE + "/demo/");
+        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+        driver.findElement(By.id("launch-teacher")).click();
+        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
+        wait.until(presenceOfElementLocated(By.id("kb-about")));
+        assertTrue(driver.findElement(By.tagName("h2")).getText().contains("What Kinbridge is for"));
+    }
+}
