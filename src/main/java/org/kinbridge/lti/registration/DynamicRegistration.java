@@ -17,6 +17,8 @@ import org.kinbridge.shared.TenantId;
 public class DynamicRegistration {
 
     static final String LTI_PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration";
+    static final java.util.Set<String> CANVAS_CLOUD_ISSUERS = java.util.Set.of(
+            "canvas.instructure.com", "canvas.beta.instructure.com", "canvas.test.instructure.com");
 
     @Inject
     private RegistrationInvitations invitations;
@@ -99,9 +101,19 @@ public class DynamicRegistration {
                     new RegistrationLinkRefusedException("The platform's configuration has no " + name + "."));
         }
 
-        private static boolean sameHost(String a, String b) {
+        /**
+         * DR 1.0 asks that the issuer's host match the configuration address. Canvas Cloud is the known
+         * exception: one issuer (canvas.instructure.com) for every school's own *.instructure.com site.
+         */
+        private static boolean sameHost(String issuer, String configurationUrl) {
             try {
-                return URI.create(a).getHost() != null && URI.create(a).getHost().equalsIgnoreCase(URI.create(b).getHost());
+                String issuerHost = URI.create(issuer).getHost();
+                String configHost = URI.create(configurationUrl).getHost();
+                if (issuerHost == null || configHost == null) {
+                    return false;
+                }
+                return issuerHost.equalsIgnoreCase(configHost)
+                        || (CANVAS_CLOUD_ISSUERS.contains(issuerHost.toLowerCase()) && configHost.toLowerCase().endsWith(".instructure.com"));
             } catch (IllegalArgumentException e) {
                 return false;
             }

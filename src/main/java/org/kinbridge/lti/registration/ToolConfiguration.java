@@ -39,7 +39,8 @@ public class ToolConfiguration {
         message.put("type", "LtiResourceLinkRequest");
         message.put("target_link_uri", launchUrl());
         message.put("label", TOOL_NAME);
-        message.put("placements", List.of("https://canvas.instructure.com/lti/account_navigation", "ContentArea"));
+        message.put("placements", List.of("https://canvas.instructure.com/lti/account_navigation",
+                "https://canvas.instructure.com/lti/course_navigation"));
 
         Map<String, Object> lti = new LinkedHashMap<>();
         lti.put("domain", URI.create(publicUrl.base()).getAuthority());
