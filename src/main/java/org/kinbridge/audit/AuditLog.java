@@ -1,0 +1,65 @@
+package org.kinbridge.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.DatasourceDefinition;
+
+/**
+ * Appends audit entries inside the caller's transaction, so an entry exists exactly when the change
+ * it records was committed. Batched, since one roster import can change thousands of links.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final String INSERT = "INSERT INTO audit_entry (id, tenant_id, at, actor, action, subject, detail) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 1000;
+
+    @Resource(lookup = DatasourceDefinition.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(TenantId tenant, AuditEntry entry) {
+        recordAll(tenant, java.util.List.of(entry));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(TenantId tenant, Collection<AuditEntry> entries) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int pending = 0;
+            for (AuditEntry entry : entries) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, tenant.value());
+                insert.setTimestamp(3, Timestamp.from(entry.at()));
+                insert.setString(4, clip(entry.actor(), 255));
+                insert.setString(5, clip(entry.action(), 60));
+                insert.setString(6, clip(entry.subject(), 600));
+                insert.setString(7, entry.detail() == null ? null : clip(entry.detail(), 2000));
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the audit trail", e);
+        }
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,199 @@
+package org.kinbridge.family;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.kinbridge.audit.AuditEntry;
+import org.kinbridge.audit.AuditLog;
+import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.DatasourceDefinition;
+
+/**
+ * Parent-child links of a tenant. A roster import plans the change (so a mass removal can be held
+ * for an admin), then applies it in its transaction; every change is audited with its source.
+ * Links an admin made by hand are never ended by an import.
+ */
+@ApplicationScoped
+public class GuardianLinks {
+
+    private static final int BATCH = 1000;
+
+    @Resource(lookup = DatasourceDefinition.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private AuditLog audit;
+
+    /** What setting the roster's links to exactly {@code rosterLinks} would change. */
+    @Transactional
+    public LinkPlan plan(TenantId tenant, Set<ParentChildLink> rosterLinks) {
+        Map<String, StoredLink> stored = new HashMap<>();
+        forEach(tenant, link -> stored.put(key(link.studentSourcedId(), link.guardianSourcedId()), link));
+        List<ParentChildLink> create = new ArrayList<>();
+        List<ParentChildLink> reactivate = new ArrayList<>();
+        List<ParentChildLink> changeRole = new ArrayList<>();
+        int unchanged = 0;
+        for (ParentChildLink link : rosterLinks) {
+            StoredLink current = stored.remove(key(link.studentSourcedId(), link.guardianSourcedId()));
+            if (current == null) {
+                create.add(link);
+            } else if (!current.active()) {
+                reactivate.add(link);
+            } else if (current.source() == LinkSource.ROSTER && !current.guardianRole().equals(link.guardianRole().rosterName())) {
+                changeRole.add(link);
+            } else {
+                unchanged++;
+            }
+        }
+        List<StoredLink> end = stored.values().stream()
+                .filter(link -> link.active() && link.source() == LinkSource.ROSTER)
+                .toList();
+        int activeBefore = unchanged + changeRole.size() + end.size()
+                + (int) stored.values().stream().filter(l -> l.active() && l.source() != LinkSource.ROSTER).count();
+        return new LinkPlan(create, reactivate, changeRole, end, unchanged, activeBefore);
+    }
+
+    /** Carries out a plan inside the caller's transaction, auditing each change as done by {@code actor}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(TenantId tenant, LinkPlan plan, String actor, String sourceRef, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<AuditEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO guardian_link (tenant_id, "
+                    + "student_sourced_id, guardian_sourced_id, guardian_role, active, source, source_ref, created_at, "
+                    + "updated_at) VALUES (?, ?, ?, ?, TRUE, 'ROSTER', ?, ?, ?)")) {
+                batch(insert, plan.toCreate(), link -> {
+                    insert.setString(1, tenant.value());
+                    insert.setString(2, link.studentSourcedId());
+                    insert.setString(3, link.guardianSourcedId());
+                    insert.setString(4, link.guardianRole().rosterName());
+                    insert.setString(5, sourceRef);
+                    insert.setTimestamp(6, at);
+                    insert.setTimestamp(7, at);
+                    entries.add(entry(now, actor, "link.created", link, "source " + sourceRef));
+                });
+            }
+            List<ParentChildLink> restated = new ArrayList<>(plan.toReactivate());
+            restated.addAll(plan.toChangeRole());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE guardian_link SET guardian_role = ?, "
+                    + "active = TRUE, source = 'ROSTER', source_ref = ?, updated_at = ?, ended_at = NULL "
+                    + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
+                batch(update, restated, link -> {
+                    update.setString(1, link.guardianRole().rosterName());
+                    update.setString(2, sourceRef);
+                    update.setTimestamp(3, at);
+                    update.setString(4, tenant.value());
+                    update.setString(5, link.studentSourcedId());
+                    update.setString(6, link.guardianSourcedId());
+                    String action = plan.toReactivate().contains(link) ? "link.restored" : "link.role_changed";
+                    entries.add(entry(now, actor, action, link, "role " + link.guardianRole().rosterName()));
+                });
+            }
+            try (PreparedStatement end = connection.prepareStatement("UPDATE guardian_link SET active = FALSE, "
+                    + "source_ref = ?, updated_at = ?, ended_at = ? "
+                    + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
+                batch(end, plan.toEnd(), link -> {
+                    end.setString(1, sourceRef);
+                    end.setTimestamp(2, at);
+                    end.setTimestamp(3, at);
+                    end.setString(4, tenant.value());
+                    end.setString(5, link.studentSourcedId());
+                    end.setString(6, link.guardianSourcedId());
+                    entries.add(new AuditEntry(now, actor, "link.ended",
+                            link.studentSourcedId() + " <- " + link.guardianSourcedId(), "no current roster row lists it"));
+                });
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write links", e);
+        }
+        audit.recordAll(tenant, entries);
+    }
+
+    /** Every link of the tenant, streamed in a stable order. */
+    @Transactional
+    public void forEach(TenantId tenant, java.util.function.Consumer<StoredLink> links) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT student_sourced_id, guardian_sourced_id, "
+                     + "guardian_role, active, source, source_ref FROM guardian_link WHERE tenant_id = ? "
+                     + "ORDER BY student_sourced_id, guardian_sourced_id")) {
+            select.setFetchSize(5000);
+            select.setString(1, tenant.value());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    links.accept(new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            LinkSource.valueOf(rs.getString(5)), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read links", e);
+        }
+    }
+
+    /** CONTRACT.md's guardianship export: {@code studentSourcedId,guardianSourcedId,guardianRole,status}. */
+    @Transactional
+    public void writeCsv(TenantId tenant, Writer out) {
+        try {
+            out.write("studentSourcedId,guardianSourcedId,guardianRole,status\r\n");
+            forEach(tenant, link -> {
+                try {
+                    out.write(csv(link.studentSourcedId()) + "," + csv(link.guardianSourcedId()) + ","
+                            + link.guardianRole() + "," + (link.active() ? "active" : "inactive") + "\r\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static AuditEntry entry(Instant now, String actor, String action, ParentChildLink link, String detail) {
+        return new AuditEntry(now, actor, action, link.studentSourcedId() + " <- " + link.guardianSourcedId(), detail);
+    }
+
+    private static String key(String student, String guardian) {
+        return student + '\u0000' + guardian;
+    }
+
+    private static <T> void batch(PreparedStatement statement, List<T> items, Binder<T> binder) throws SQLException {
+        int pending = 0;
+        for (T item : items) {
+            binder.bind(item);
+            statement.addBatch();
+            if (++pending == BATCH) {
+                statement.executeBatch();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            statement.executeBatch();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(T item) throws SQLException;
+    }
+}

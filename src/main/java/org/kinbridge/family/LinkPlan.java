@@ -1,0 +1,23 @@
+package org.kinbridge.family;
+
+import java.util.List;
+
+/**
+ * What applying a roster's links would change: links to create or bring back, links whose role
+ * changes, and roster links that end because no current row lists them any more.
+ */
+public record LinkPlan(List<ParentChildLink> toCreate, List<ParentChildLink> toReactivate,
+                       List<ParentChildLink> toChangeRole, List<StoredLink> toEnd, int unchanged, int activeBefore) {
+
+    public LinkPlan {
+        toCreate = List.copyOf(toCreate);
+        toReactivate = List.copyOf(toReactivate);
+        toChangeRole = List.copyOf(toChangeRole);
+        toEnd = List.copyOf(toEnd);
+    }
+
+    /** The share of currently active links this plan would end, 0 when there are none. */
+    public double endingShare() {
+        return activeBefore == 0 ? 0 : (double) toEnd.size() / activeBefore;
+    }
+}

@@ -1,0 +1,261 @@
+package org.kinbridge.family;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.DatasourceDefinition;
+
+/**
+ * People of a tenant as the roster last described them. Written in JDBC batches inside the import's
+ * single transaction: a district's worth of rows would swamp a persistence context.
+ */
+@ApplicationScoped
+public class PeopleStore {
+
+    private static final String COLUMNS = "active, enabled_user, roles, primary_role, given_name, family_name, username, "
+            + "email, identifier, agent_sourced_ids, org_sourced_ids, fingerprint, last_import_id, updated_at";
+    private static final String INSERT = "INSERT INTO person (" + COLUMNS + ", tenant_id, sourced_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE person SET active = ?, enabled_user = ?, roles = ?, primary_role = ?, "
+            + "given_name = ?, family_name = ?, username = ?, email = ?, identifier = ?, agent_sourced_ids = ?, "
+            + "org_sourced_ids = ?, fingerprint = ?, last_import_id = ?, updated_at = ? WHERE tenant_id = ? AND sourced_id = ?";
+    private static final int BATCH = 1000;
+
+    @Resource(lookup = DatasourceDefinition.JNDI_NAME)
+    private DataSource dataSource;
+
+    /** What is stored now, per sourcedId: enough to tell new, changed and unchanged rows apart. */
+    @Transactional
+    public Map<String, Stored> stored(TenantId tenant) {
+        Map<String, Stored> stored = new HashMap<>();
+        query(tenant, "SELECT sourced_id, fingerprint, active FROM person WHERE tenant_id = ?",
+                rs -> stored.put(rs.getString(1), new Stored(rs.getString(2), rs.getBoolean(3))));
+        return stored;
+    }
+
+    /** Every stored person, streamed (a delta import merges its rows over these). */
+    @Transactional
+    public void forEach(TenantId tenant, Consumer<RosterPerson> people) {
+        query(tenant, "SELECT sourced_id, " + COLUMNS + " FROM person WHERE tenant_id = ?", rs -> people.accept(read(rs)));
+    }
+
+    @Transactional
+    public void forEachRelationship(TenantId tenant, Consumer<Relationship> relationships) {
+        query(tenant, "SELECT user_sourced_id, related_sourced_id, relationship_role FROM roster_relationship WHERE tenant_id = ?",
+                rs -> relationships.accept(new Relationship(rs.getString(1), rs.getString(2), rs.getString(3))));
+    }
+
+    /** Replaces the tenant's relationships.csv pairs with these. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceRelationships(TenantId tenant, List<Relationship> relationships) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM roster_relationship WHERE tenant_id = ?")) {
+                delete.setString(1, tenant.value());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO roster_relationship "
+                    + "(tenant_id, user_sourced_id, related_sourced_id, relationship_role) VALUES (?, ?, ?, ?)")) {
+                int pending = 0;
+                for (Relationship relationship : relationships) {
+                    insert.setString(1, tenant.value());
+                    insert.setString(2, relationship.userSourcedId());
+                    insert.setString(3, relationship.relatedSourcedId());
+                    insert.setString(4, relationship.role());
+                    insert.addBatch();
+                    if (++pending % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store relationships", e);
+        }
+    }
+
+    /** A batch writer for one import; use inside the import's transaction and close it before commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Writer writer(TenantId tenant, String importId, Instant now) {
+        try {
+            return new Writer(dataSource.getConnection(), tenant, importId, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not open a database connection", e);
+        }
+    }
+
+    private void query(TenantId tenant, String sql, RowHandler handler) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(5000);
+            statement.setString(1, tenant.value());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.handle(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read people", e);
+        }
+    }
+
+    private static RosterPerson read(ResultSet rs) throws SQLException {
+        boolean enabledNull = rs.getObject(3) == null;
+        return new RosterPerson(rs.getString(1), rs.getBoolean(2),
+                enabledNull ? Optional.empty() : Optional.of(rs.getBoolean(3)), split(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10), split(rs.getString(11)), split(rs.getString(12)));
+    }
+
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    /** A stored row's fingerprint and whether the person is still on the roster. */
+    public record Stored(String fingerprint, boolean active) {
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    /** Inserts and updates people in batches; closing flushes. */
+    public static final class Writer implements AutoCloseable {
+
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final PreparedStatement update;
+        private final TenantId tenant;
+        private final String importId;
+        private final Timestamp now;
+        private int pendingInserts;
+        private int pendingUpdates;
+        private PreparedStatement end;
+        private int pendingEnds;
+
+        private Writer(Connection connection, TenantId tenant, String importId, Instant now) throws SQLException {
+            this.connection = connection;
+            this.insert = connection.prepareStatement(INSERT);
+            this.update = connection.prepareStatement(UPDATE);
+            this.tenant = tenant;
+            this.importId = importId;
+            this.now = Timestamp.from(now);
+        }
+
+        public void insert(RosterPerson person) {
+            bindAndAdd(insert, person);
+            if (++pendingInserts == BATCH) {
+                flush(insert);
+                pendingInserts = 0;
+            }
+        }
+
+        /** The person is no longer in the roster: inactive, and changed for the next comparison. */
+        public void end(String sourcedId) {
+            try {
+                if (end == null) {
+                    end = connection.prepareStatement("UPDATE person SET active = FALSE, fingerprint = 'ended', "
+                            + "last_import_id = ?, updated_at = ? WHERE tenant_id = ? AND sourced_id = ?");
+                }
+                end.setString(1, importId);
+                end.setTimestamp(2, now);
+                end.setString(3, tenant.value());
+                end.setString(4, sourcedId);
+                end.addBatch();
+                if (++pendingEnds == BATCH) {
+                    flush(end);
+                    pendingEnds = 0;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not end a person", e);
+            }
+        }
+
+        public void update(RosterPerson person) {
+            bindAndAdd(update, person);
+            if (++pendingUpdates == BATCH) {
+                flush(update);
+                pendingUpdates = 0;
+            }
+        }
+
+        private void bindAndAdd(PreparedStatement statement, RosterPerson person) {
+            try {
+                statement.setBoolean(1, person.active());
+                if (person.enabledUser().isPresent()) {
+                    statement.setBoolean(2, person.enabledUser().get());
+                } else {
+                    statement.setNull(2, Types.BOOLEAN);
+                }
+                statement.setString(3, String.join(",", person.roles()));
+                statement.setString(4, person.primaryRole().orElse(null));
+                statement.setString(5, clip(person.givenName()));
+                statement.setString(6, clip(person.familyName()));
+                statement.setString(7, clip(person.username()));
+                statement.setString(8, clip(person.email()));
+                statement.setString(9, clip(person.identifier()));
+                statement.setString(10, clipTo(String.join(",", person.agentSourcedIds()), 4000));
+                statement.setString(11, clipTo(String.join(",", person.orgSourcedIds()), 2000));
+                statement.setString(12, person.fingerprint());
+                statement.setString(13, importId);
+                statement.setTimestamp(14, now);
+                statement.setString(15, tenant.value());
+                statement.setString(16, person.sourcedId());
+                statement.addBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not write a person", e);
+            }
+        }
+
+        private static String clip(String value) {
+            return value == null ? null : clipTo(value, 255);
+        }
+
+        private static String clipTo(String value, int max) {
+            return value.length() <= max ? value : value.substring(0, max);
+        }
+
+        private static void flush(PreparedStatement statement) {
+            try {
+                statement.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not write people", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection; insert; update) {
+                if (pendingInserts > 0) {
+                    flush(insert);
+                }
+                if (pendingUpdates > 0) {
+                    flush(update);
+                }
+                if (end != null) {
+                    if (pendingEnds > 0) {
+                        flush(end);
+                    }
+                    end.close();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not write people", e);
+            }
+        }
+    }
+}

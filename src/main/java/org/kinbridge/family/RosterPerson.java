@@ -1,0 +1,48 @@
+package org.kinbridge.family;
+
+import java.util.List;
+import java.util.Optional;
+import org.kinbridge.shared.SecureTokens;
+
+/**
+ * A person as the roster describes them: what Kinbridge keeps of a users.csv row (plus roles.csv).
+ * The fingerprint lets a re-import skip every row that did not change.
+ */
+public record RosterPerson(String sourcedId, boolean active, Optional<Boolean> enabledUser, List<String> roles,
+                           Optional<String> primaryRole, String givenName, String familyName, String username,
+                           String email, String identifier, List<String> agentSourcedIds, List<String> orgSourcedIds) {
+
+    public RosterPerson {
+        roles = roles.stream().map(r -> r.trim().toLowerCase(java.util.Locale.ROOT)).filter(r -> !r.isEmpty())
+                .distinct().sorted().toList();
+        agentSourcedIds = List.copyOf(agentSourcedIds);
+        orgSourcedIds = List.copyOf(orgSourcedIds);
+        givenName = blankToNull(givenName);
+        familyName = blankToNull(familyName);
+        username = blankToNull(username);
+        email = blankToNull(email);
+        identifier = blankToNull(identifier);
+    }
+
+    public String fingerprint() {
+        return SecureTokens.sha256(String.join("\u0001", sourcedId, String.valueOf(active),
+                String.valueOf(enabledUser.orElse(null)), String.join(",", roles), primaryRole.orElse(""),
+                String.valueOf(givenName), String.valueOf(familyName), String.valueOf(username), String.valueOf(email),
+                String.valueOf(identifier), String.join(",", agentSourcedIds), String.join(",", orgSourcedIds)));
+    }
+
+    /** The same person, no longer in the school's roster. */
+    public RosterPerson ended() {
+        return new RosterPerson(sourcedId, false, enabledUser, roles, primaryRole, givenName, familyName, username,
+                email, identifier, agentSourcedIds, orgSourcedIds);
+    }
+
+    public String displayName() {
+        String name = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();
+        return name.isEmpty() ? sourcedId : name;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
