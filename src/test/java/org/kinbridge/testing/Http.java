@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /** A plain HTTP client for tests: no redirects followed, no cookies kept, unless a test does so itself. */
 public final class Http {
 
+    // HTTP/1.1 as browsers and LMSs speak it to us; the JDK's default h2c upgrade is not what users send.
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();

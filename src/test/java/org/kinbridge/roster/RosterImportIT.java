@@ -1,0 +1,214 @@
+package org.kinbridge.roster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kinbridge.testing.Deployments;
+import org.kinbridge.testing.Http;
+import org.kinbridge.testing.OneRosterZip;
+import org.kinbridge.testing.OperatorApi;
+
+/**
+ * OneRoster packages imported over HTTP the way an operator's script sends them, and the families
+ * they produce read back through the guardianship export.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RosterImportIT {
+
+    private static final Http HTTP = new Http();
+    private static final OperatorApi OPERATOR = new OperatorApi(HTTP, Deployments.baseUrl(), Deployments.operatorToken());
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.kinbridgeWar();
+    }
+
+    @Test
+    void everyCorpusPackageGivesExactlyItsExpectedLinksAndCounts() throws Exception {
+        List<Path> packages;
+        try (Stream<Path> folders = Files.list(OneRosterZip.corpus(""))) {
+            packages = folders.filter(Files::isDirectory).filter(f -> Files.exists(f.resolve("_meta"))).sorted().toList();
+        }
+        assertTrue(packages.size() >= 10, "the corpus is there: " + packages);
+        for (Path folder : packages) {
+            String tenant = OPERATOR.createTenant("Corpus " + folder.getFileName());
+            Map<String, Object> result = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(folder).bytes());
+            assertEquals("SUCCEEDED", result.get("status"), folder + ": " + result);
+            assertEquals(OneRosterZip.expectedRows(folder.resolve("_meta/expected_links.csv")), OPERATOR.activeLinks(tenant),
+                    folder.toString());
+            Map<String, Object> expectedCounts = JSONObjectUtils.parse(Files.readString(folder.resolve("_meta/expected_counts.json")));
+            Map<?, ?> counts = (Map<?, ?>) result.get("counts");
+            expectedCounts.forEach((key, value) -> assertEquals(((Number) value).intValue(),
+                    ((Number) counts.get(key)).intValue(), folder + " count " + key));
+        }
+    }
+
+    @Test
+    void ourSamplesGiveTheirExpectedLinks() {
+        for (String sample : List.of("v1p1-bulk", "v1p2-bulk", "sds", "messy")) {
+            String tenant = OPERATOR.createTenant("Sample " + sample);
+            Map<String, Object> result = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample(sample)).bytes());
+            assertEquals("SUCCEEDED", result.get("status"), sample + ": " + result);
+            assertEquals(OneRosterZip.expectedRows(OneRosterZip.sample(sample).resolve("expected-links.csv")),
+                    OPERATOR.activeLinks(tenant), sample);
+        }
+    }
+
+    @Test
+    void rejectedLinksAreCountedByKind() {
+        String tenant = OPERATOR.createTenant("Rejections");
+        Map<?, ?> counts = (Map<?, ?>) OPERATOR.importAndWait(tenant,
+                OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes()).get("counts");
+        assertEquals(6, ((Number) counts.get("links_valid")).intValue());
+        assertEquals(1, ((Number) counts.get("excluded_teacher")).intValue());
+        assertEquals(1, ((Number) counts.get("excluded_adult_adult")).intValue());
+    }
+
+    @Test
+    void aMessyExportReportsItsBadRowsAndImportsTheRest() {
+        String tenant = OPERATOR.createTenant("Messy");
+        Map<String, Object> result = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("messy")).bytes());
+        assertEquals("SUCCEEDED", result.get("status"));
+        assertTrue(((Number) result.get("issueCount")).intValue() >= 1, result.toString());
+        List<?> warnings = (List<?>) result.get("warnings");
+        assertTrue(warnings.stream().anyMatch(w -> "sourcedId".equals(((Map<?, ?>) w).get("column"))), warnings.toString());
+        Map<?, ?> counts = (Map<?, ?>) result.get("counts");
+        assertTrue(counts.get("excluded_dangling") instanceof Number dangling && dangling.intValue() == 1, counts.toString());
+
+        HttpResponse<String> csv = OPERATOR.get("/api/v1/tenants/" + tenant + "/roster/imports/" + result.get("id") + "/issues");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("file,row,column,code,message"));
+        assertTrue(csv.body().contains("\"users.csv\""));
+    }
+
+    @Test
+    void aDeltaAfterABulkEqualsTheMergedRoster() {
+        String tenant = OPERATOR.createTenant("Delta");
+        assertEquals("SUCCEEDED", OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p2-bulk")).bytes()).get("status"));
+        Map<String, Object> delta = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p2-delta")).bytes());
+        assertEquals("SUCCEEDED", delta.get("status"), delta.toString());
+        assertEquals("DELTA", delta.get("mode"));
+        assertEquals(OneRosterZip.expectedRows(OneRosterZip.sample("v1p2-delta").resolve("expected-links-after-bulk.csv")),
+                OPERATOR.guardianships(tenant));
+    }
+
+    @Test
+    void importingTheSamePackageAgainChangesNothing() {
+        String tenant = OPERATOR.createTenant("Twice");
+        byte[] zip = OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes();
+        OPERATOR.importAndWait(tenant, zip);
+        List<String> before = OPERATOR.guardianships(tenant);
+        Map<?, ?> counts = (Map<?, ?>) OPERATOR.importAndWait(tenant, zip).get("counts");
+        assertEquals(before, OPERATOR.guardianships(tenant));
+        assertEquals(0, ((Number) counts.get("linksCreated")).intValue());
+        assertEquals(0, ((Number) counts.get("peopleUpdated")).intValue());
+        assertEquals(12, ((Number) counts.get("peopleUnchanged")).intValue());
+    }
+
+    @Test
+    void aShrunkenBulkIsHeldUntilConfirmedOrDiscarded() throws IOException {
+        String tenant = OPERATOR.createTenant("Shrinking");
+        Path full = OneRosterZip.sample("v1p1-bulk");
+        OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(full).bytes());
+        List<String> before = OPERATOR.guardianships(tenant);
+        String usersWithoutBrooks = Files.readAllLines(full.resolve("users.csv")).stream()
+                .filter(line -> !line.startsWith("stu-1,") && !line.startsWith("stu-2,")).reduce("", (a, b) -> a + b + "\n");
+        byte[] shrunken = OneRosterZip.fromFolder(full).with("users.csv", usersWithoutBrooks).bytes();
+
+        Map<String, Object> held = OPERATOR.importAndWait(tenant, shrunken);
+        assertEquals("HELD", held.get("status"));
+        assertTrue(((String) held.get("heldReason")).contains("would end 3 of 6 active parent-child links"), held.toString());
+        assertEquals(before, OPERATOR.guardianships(tenant), "nothing changes while held");
+
+        String heldId = (String) held.get("id");
+        assertEquals(200, OPERATOR.post("/api/v1/tenants/" + tenant + "/roster/imports/" + heldId + "/discard").statusCode());
+        assertEquals("DISCARDED", OperatorApi.json(OPERATOR.get("/api/v1/tenants/" + tenant + "/roster/imports/" + heldId)).get("status"));
+        assertEquals(409, OPERATOR.post("/api/v1/tenants/" + tenant + "/roster/imports/" + heldId + "/confirm").statusCode());
+        assertEquals(before, OPERATOR.guardianships(tenant));
+
+        Map<String, Object> heldAgain = OPERATOR.importAndWait(tenant, shrunken);
+        HttpResponse<String> confirmed = OPERATOR.post("/api/v1/tenants/" + tenant + "/roster/imports/" + heldAgain.get("id") + "/confirm");
+        assertEquals(202, confirmed.statusCode(), confirmed.body());
+        Map<String, Object> applied = OPERATOR.awaitImport(tenant, (String) OperatorApi.json(confirmed).get("id"));
+        assertEquals("SUCCEEDED", applied.get("status"), applied.toString());
+        assertEquals(List.of("stu-1,par-1,parent,inactive", "stu-1,par-2,parent,inactive", "stu-2,par-1,parent,inactive",
+                "stu-3,par-3,guardian,active", "stu-4,par-4,parent,active", "stu-5,rel-1,relative,active"), OPERATOR.guardianships(tenant));
+    }
+
+    @Test
+    void brokenPackagesAreRefusedClearlyAndChangeNothing() {
+        String tenant = OPERATOR.createTenant("Broken");
+        OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes());
+        List<String> links = OPERATOR.guardianships(tenant);
+        int imports = importCount(tenant);
+
+        assertRefused(OPERATOR.upload(tenant, "sourcedId,status\nu1,active\n".getBytes()), 400, "broken_package");
+        assertRefused(OPERATOR.upload(tenant, new byte[0]), 400, "broken_package");
+        assertRefused(OPERATOR.upload(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).without("users.csv").bytes()),
+                400, "broken_package");
+        assertRefused(OPERATOR.upload(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk"))
+                .with("manifest.csv", "propertyName,value\nmanifest.version,1.0\noneroster.version,9.9\nfile.users,bulk\n").bytes()),
+                400, "broken_package");
+        byte[] oversized = new byte[6_000_000];
+        new Random(7).nextBytes(oversized);
+        assertRefused(OPERATOR.upload(tenant, oversized), 400, "package_too_large");
+        HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(URI.create(Deployments.baseUrl()
+                + "/api/v1/tenants/" + tenant + "/roster/imports")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")), "Authorization", Http.bearer(Deployments.operatorToken()));
+        assertRefused(wrongType, 415, "unsupported_media_type");
+
+        assertEquals(links, OPERATOR.guardianships(tenant));
+        assertEquals(imports, importCount(tenant), "a refused package leaves no import behind");
+    }
+
+    @Test
+    void oneSchoolCannotSeeAnothersImportsOrLinks() {
+        String alder = OPERATOR.createTenant("Alder");
+        String birch = OPERATOR.createTenant("Birch");
+        String importId = (String) OPERATOR.importAndWait(alder, OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes()).get("id");
+        assertEquals(404, OPERATOR.get("/api/v1/tenants/" + birch + "/roster/imports/" + importId).statusCode());
+        assertEquals(404, OPERATOR.post("/api/v1/tenants/" + birch + "/roster/imports/" + importId + "/rerun").statusCode());
+        assertEquals(List.of(), OPERATOR.guardianships(birch));
+        assertEquals(404, OPERATOR.get("/api/v1/tenants/no-such-school/guardianships?format=csv").statusCode());
+    }
+
+    @Test
+    void guardianshipsPageAsJson() {
+        String tenant = OPERATOR.createTenant("Paging");
+        OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes());
+        Map<String, Object> page = OperatorApi.json(OPERATOR.get("/api/v1/tenants/" + tenant + "/guardianships?offset=2&limit=3"));
+        assertEquals(6, ((Number) page.get("total")).intValue());
+        List<?> items = (List<?>) page.get("items");
+        assertEquals(3, items.size());
+        assertEquals("stu-2", ((Map<?, ?>) items.get(0)).get("studentSourcedId"));
+        assertEquals(400, OPERATOR.get("/api/v1/tenants/" + tenant + "/guardianships?limit=0").statusCode());
+    }
+
+    private static int importCount(String tenant) {
+        HttpResponse<String> list = OPERATOR.get("/api/v1/tenants/" + tenant + "/roster/imports");
+        return list.body().split("\"id\"").length - 1;
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(error, OperatorApi.json(response).get("error"), response.body());
+    }
+}
