@@ -28,12 +28,14 @@ import org.kinbridge.shared.persistence.DatasourceDefinition;
 public class PeopleStore {
 
     private static final String COLUMNS = "active, enabled_user, roles, primary_role, given_name, family_name, username, "
-            + "email, identifier, agent_sourced_ids, org_sourced_ids, fingerprint, last_import_id, updated_at";
+            + "email, identifier, agent_sourced_ids, org_sourced_ids, fingerprint, last_import_id, updated_at, "
+            + "family_key, given_key, username_key, is_student";
     private static final String INSERT = "INSERT INTO person (" + COLUMNS + ", tenant_id, sourced_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE person SET active = ?, enabled_user = ?, roles = ?, primary_role = ?, "
             + "given_name = ?, family_name = ?, username = ?, email = ?, identifier = ?, agent_sourced_ids = ?, "
-            + "org_sourced_ids = ?, fingerprint = ?, last_import_id = ?, updated_at = ? WHERE tenant_id = ? AND sourced_id = ?";
+            + "org_sourced_ids = ?, fingerprint = ?, last_import_id = ?, updated_at = ?, family_key = ?, given_key = ?, "
+            + "username_key = ?, is_student = ? WHERE tenant_id = ? AND sourced_id = ?";
     private static final int BATCH = 1000;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
@@ -214,12 +216,20 @@ public class PeopleStore {
                 statement.setString(12, person.fingerprint());
                 statement.setString(13, importId);
                 statement.setTimestamp(14, now);
-                statement.setString(15, tenant.value());
-                statement.setString(16, person.sourcedId());
+                statement.setString(15, lower(clip(person.familyName())));
+                statement.setString(16, lower(clip(person.givenName())));
+                statement.setString(17, lower(clip(person.username())));
+                statement.setBoolean(18, person.roles().contains("student"));
+                statement.setString(19, tenant.value());
+                statement.setString(20, person.sourcedId());
                 statement.addBatch();
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not write a person", e);
             }
+        }
+
+        private static String lower(String value) {
+            return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
         }
 
         private static String clip(String value) {

@@ -35,7 +35,7 @@ public class DatabaseMigration {
         DatabaseSettings settings = DatabaseSettings.fromConfig(ConfigProvider.getConfig(getClass().getClassLoader()));
         var configuration = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(settings.migrationLocations())
                 .failOnMissingLocations(true);
         settings.schema().ifPresent(schema -> configuration.schemas(schema).createSchemas(true));
         try {

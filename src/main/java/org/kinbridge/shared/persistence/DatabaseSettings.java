@@ -17,6 +17,11 @@ record DatabaseSettings(String url, Optional<String> user, Optional<String> pass
                 config.getOptionalValue("kinbridge.db.password", String.class));
     }
 
+    /** Shared migrations, plus db/vendor/postgresql or db/vendor/h2 for what only one database can do. */
+    String[] migrationLocations() {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + (url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2")};
+    }
+
     /** The PostgreSQL schema named in the URL, which migrations create when it does not exist yet. */
     Optional<String> schema() {
         Matcher matcher = CURRENT_SCHEMA.matcher(url);

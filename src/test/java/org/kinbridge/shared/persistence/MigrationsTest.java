@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     private static final String[] TABLES = {"tenant", "platform_registration", "platform_deployment",
-        "registration_invitation", "tool_key", "tool_secret", "login_state", "used_nonce", "startup_lock"};
+        "registration_invitation", "tool_key", "tool_secret", "login_state", "used_nonce", "startup_lock", "roster_import",
+        "import_issue", "person", "roster_relationship", "guardian_link", "audit_entry", "link_block"};
 
     @Test
     void migrateAnEmptyH2Database() throws Exception {
-        DataSource h2 = UrlRoutedDataSource.create(new DatabaseSettings(
-                "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty()));
-        assertMigratesCompletely(Flyway.configure().dataSource(h2).locations("classpath:db/migration"), h2, null);
+        DatabaseSettings settings = new DatabaseSettings(
+                "jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Optional.empty(), Optional.empty());
+        DataSource h2 = UrlRoutedDataSource.create(settings);
+        assertMigratesCompletely(Flyway.configure().dataSource(h2).locations(settings.migrationLocations()),
+                h2, null, "h2");
     }
 
     @Test
@@ -37,8 +40,8 @@ class MigrationsTest {
         assertEquals(Optional.of(schema), settings.schema());
         DataSource postgres = UrlRoutedDataSource.create(settings);
         try {
-            assertMigratesCompletely(Flyway.configure().dataSource(postgres).locations("classpath:db/migration")
-                    .schemas(schema).createSchemas(true), postgres, schema);
+            assertMigratesCompletely(Flyway.configure().dataSource(postgres).locations(settings.migrationLocations())
+                    .schemas(schema).createSchemas(true), postgres, schema, "postgresql");
         } finally {
             try (Connection connection = postgres.getConnection()) {
                 connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -55,9 +58,10 @@ class MigrationsTest {
     }
 
     private static void assertMigratesCompletely(org.flywaydb.core.api.configuration.FluentConfiguration configuration,
-                                                 DataSource dataSource, String schema) throws Exception {
+                                                 DataSource dataSource, String schema, String vendor) throws Exception {
         MigrateResult result = configuration.load().migrate();
-        assertEquals(migrationFileCount(), result.migrationsExecuted);
+        assertEquals(migrationFileCount("src/main/resources/db/migration") + migrationFileCount("src/main/resources/db/vendor/" + vendor),
+                result.migrationsExecuted);
         assertEquals(0, configuration.load().migrate().migrationsExecuted, "a second run has nothing to do");
         configuration.load().validate();
         try (Connection connection = dataSource.getConnection()) {
@@ -74,9 +78,9 @@ class MigrationsTest {
         }
     }
 
-    private static long migrationFileCount() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+    private static long migrationFileCount(String folder) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of(folder))) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+(_\\d+)*__.+\\.sql")).count();
         }
     }
 }
