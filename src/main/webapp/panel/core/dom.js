@@ -16,3 +16,22 @@ export function el(tag, attributes = {}, ...children) {
 export function emptyState(id, title, text) {
   return el('section', { id }, el('h2', {}, title), el('p', { class: 'empty' }, text));
 }
+
+/** @param {string} text @param {() => void} onClick @param {Record<string, string>} [attributes] */
+export function button(text, onClick, attributes = {}) {
+  const element = el('button', { type: 'button', ...attributes }, text);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** A table from header labels and rows of cells (strings or nodes). */
+export function table(attributes, headers, rows) {
+  return el('table', attributes,
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map((cells) => el('tr', {}, ...cells.map((c) => el('td', {}, c ?? ''))))));
+}
+
+/** An error message in the panel's alert style. @param {Error} error */
+export function alertOf(error) {
+  return el('p', { class: 'notice error', role: 'alert' }, error.message);
+}

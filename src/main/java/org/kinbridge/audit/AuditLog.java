@@ -59,6 +59,34 @@ public class AuditLog {
         }
     }
 
+    /** The latest entries about a person: those whose subject names them on either side of a link. */
+    @Transactional
+    public java.util.List<AuditEntry> about(TenantId tenant, String sourcedId, int limit) {
+        java.util.List<AuditEntry> entries = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT at, actor, action, subject, detail FROM audit_entry "
+                     + "WHERE tenant_id = ? AND (subject = ? OR subject LIKE ? OR subject LIKE ?) ORDER BY at DESC")) {
+            select.setMaxRows(limit);
+            select.setString(1, tenant.value());
+            select.setString(2, sourcedId);
+            select.setString(3, escapeLike(sourcedId) + " <- %");
+            select.setString(4, "% <- " + escapeLike(sourcedId));
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the audit trail", e);
+        }
+        return entries;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private static String clip(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
     }

@@ -45,11 +45,17 @@ public class GuardianLinks {
     public LinkPlan plan(TenantId tenant, Set<ParentChildLink> rosterLinks) {
         Map<String, StoredLink> stored = new HashMap<>();
         forEach(tenant, link -> stored.put(key(link.studentSourcedId(), link.guardianSourcedId()), link));
+        java.util.Set<String> blocked = blockedPairs(tenant);
         List<ParentChildLink> create = new ArrayList<>();
         List<ParentChildLink> reactivate = new ArrayList<>();
         List<ParentChildLink> changeRole = new ArrayList<>();
         int unchanged = 0;
+        int skippedAsBlocked = 0;
         for (ParentChildLink link : rosterLinks) {
+            if (blocked.contains(key(link.studentSourcedId(), link.guardianSourcedId()))) {
+                skippedAsBlocked++;
+                continue; // an admin's block outranks the roster; the stored link, if any, stays as it is
+            }
             StoredLink current = stored.remove(key(link.studentSourcedId(), link.guardianSourcedId()));
             if (current == null) {
                 create.add(link);
@@ -63,10 +69,30 @@ public class GuardianLinks {
         }
         List<StoredLink> end = stored.values().stream()
                 .filter(link -> link.active() && link.source() == LinkSource.ROSTER)
+                .filter(link -> !blocked.contains(key(link.studentSourcedId(), link.guardianSourcedId())))
                 .toList();
         int activeBefore = unchanged + changeRole.size() + end.size()
                 + (int) stored.values().stream().filter(l -> l.active() && l.source() != LinkSource.ROSTER).count();
-        return new LinkPlan(create, reactivate, changeRole, end, unchanged, activeBefore);
+        return new LinkPlan(create, reactivate, changeRole, end, unchanged, activeBefore, skippedAsBlocked);
+    }
+
+    /** Adult-child pairs an admin blocked ("do not link", court order): no import may link them. */
+    @Transactional
+    public java.util.Set<String> blockedPairs(TenantId tenant) {
+        java.util.Set<String> blocked = new java.util.HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT student_sourced_id, guardian_sourced_id FROM link_block WHERE tenant_id = ?")) {
+            select.setString(1, tenant.value());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    blocked.add(key(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read link blocks", e);
+        }
+        return blocked;
     }
 
     /** Carries out a plan inside the caller's transaction, auditing each change as done by {@code actor}. */

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * What applying a roster's links would change: links to create or bring back, links whose role
- * changes, and roster links that end because no current row lists them any more.
+ * changes, and roster links that end because no current row lists them any more. Pairs an admin
+ * blocked are skipped and counted.
  */
 public record LinkPlan(List<ParentChildLink> toCreate, List<ParentChildLink> toReactivate,
-                       List<ParentChildLink> toChangeRole, List<StoredLink> toEnd, int unchanged, int activeBefore) {
+                       List<ParentChildLink> toChangeRole, List<StoredLink> toEnd, int unchanged, int activeBefore,
+                       int skippedAsBlocked) {
 
     public LinkPlan {
         toCreate = List.copyOf(toCreate);

@@ -164,6 +164,7 @@ public class RosterImportRunner {
         counts.put("linksRoleChanged", plan.toChangeRole().size());
         counts.put("linksEnded", plan.toEnd().size());
         counts.put("linksUnchanged", plan.unchanged());
+        counts.put("linksBlocked", plan.skippedAsBlocked());
         counts.put("issues", snapshot.issueCount);
         return counts;
     }

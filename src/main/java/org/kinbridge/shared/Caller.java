@@ -28,6 +28,11 @@ public record Caller(TenantId tenant, String platformUserId, Optional<String> pe
         return role == Role.SCHOOL_ADMIN;
     }
 
+    /** How the audit trail names this caller: their name and their id at the platform. */
+    public String auditName() {
+        return displayName + " (" + platformUserId + ")";
+    }
+
     public void requireSchoolAdmin() {
         if (!isSchoolAdmin()) {
             throw new NotAuthorisedException("Only a school administrator may do this.");

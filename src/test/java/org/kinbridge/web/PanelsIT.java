@@ -61,7 +61,7 @@ class PanelsIT {
         assertTrue(driver.findElement(By.id("kb-user")).getText().startsWith("Ada Admin"));
         List<String> sections = driver.findElements(By.cssSelector("nav.tabs a")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Families", "Accounts", "Imports", "Linked products"), sections);
-        wait.until(presenceOfElementLocated(By.cssSelector("#families .empty")));
+        wait.until(presenceOfElementLocated(By.cssSelector("#families #family-search")));
 
         driver.findElement(By.cssSelector("a[data-section='linked-products']")).click();
         wait.until(textToBePresentInElementLocated(By.id("kb-platforms"), BASE + "/demo"));
@@ -70,6 +70,55 @@ class PanelsIT {
         driver.findElement(By.cssSelector("a[data-section='accounts']")).click();
         wait.until(presenceOfElementLocated(By.cssSelector("#accounts .empty")));
         browser.screenshot("admin-panel");
+    }
+
+    @Test
+    void anAdminImportsARosterThenManagesAFamily() throws Exception {
+        java.nio.file.Path zip = org.kinbridge.testing.TestRunSettings.workDir("panel-upload").resolve("riverside.zip");
+        java.nio.file.Files.write(zip, org.kinbridge.testing.OneRosterZip.fromFolder(
+                org.kinbridge.testing.OneRosterZip.sample("v1p1-bulk")).bytes());
+        WebDriver driver = browser.driver();
+        driver.get(BASE + "/demo/");
+        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
+        wait.until(presenceOfElementLocated(By.cssSelector("#kb-admin[data-ready='true']")));
+
+        driver.findElement(By.cssSelector("a[data-section='imports']")).click();
+        wait.until(presenceOfElementLocated(By.id("import-file"))).sendKeys(zip.toAbsolutePath().toString());
+        wait.until(presenceOfElementLocated(By.cssSelector("#import-detail .import[data-status='SUCCEEDED']")));
+        assertTrue(driver.findElement(By.cssSelector("#import-detail .counts")).getText().contains("linksCreated"));
+        wait.until(presenceOfElementLocated(By.id("import-list")));
+        browser.screenshot("imports");
+
+        driver.findElement(By.cssSelector("a[data-section='families']")).click();
+        WebElement search = wait.until(presenceOfElementLocated(By.id("family-search")));
+        search.sendKeys("brook");
+        driver.findElement(By.cssSelector("#family-search-form button[type='submit']")).click();
+        clickWhenStable(wait, By.cssSelector("#family-table button[data-person='stu-1']"));
+        wait.until(presenceOfElementLocated(By.cssSelector("#family-of[data-person='stu-1']")));
+        List<String> parents = driver.findElements(By.cssSelector("#family-links tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("par-1", "par-2"), parents.stream().sorted().toList());
+
+        WebElement remove = driver.findElement(By.cssSelector("form.remove-link[data-guardian='par-2']"));
+        remove.findElement(By.cssSelector("input.reason")).sendKeys("Court order on file");
+        remove.findElement(By.cssSelector("input.block")).click();
+        remove.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(textToBePresentInElementLocated(By.id("family-links"), "blocked"));
+        assertTrue(driver.findElement(By.cssSelector("#family-of .history")).getText().contains("link.removed_and_blocked"));
+
+        driver.findElement(By.id("family-search")).clear();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("family-filter"))).selectByValue("relatives");
+        wait.until(presenceOfElementLocated(By.cssSelector("#family-table button[data-person='rel-1']")));
+        browser.screenshot("families");
+    }
+
+    /** Panels re-render on each answer; click the element as it is once rendering settles. */
+    private static void clickWhenStable(WebDriverWait wait, By locator) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(locator).click();
+            return true;
+        });
     }
 
     @Test

@@ -1,0 +1,20 @@
+package org.kinbridge.family.synckey;
+
+/**
+ * One problem with one row of a parent file, reported while the rest is imported.
+ *
+ * @param row     the record number, the header being 1
+ * @param column  the column concerned, as the file spells it
+ * @param code    a stable code such as {@code duplicate_sync_value}
+ * @param message a plain sentence for the admin
+ */
+public record ImportIssue(int row, String column, String code, String message) {
+
+    public static final String MISSING_VALUE = "missing_value";
+    public static final String VALUE_TOO_LONG = "value_too_long";
+    public static final String DUPLICATE_SYNC_VALUE = "duplicate_sync_value";
+    public static final String UNKNOWN_CHILD = "unknown_child";
+    public static final String AMBIGUOUS_CHILD = "ambiguous_child";
+    public static final String BLOCKED_PAIR = "blocked_pair";
+    public static final String ENDED_ELSEWHERE = "link_ended_elsewhere";
+}

@@ -1,0 +1,217 @@
+package org.kinbridge.family.synckey;
+
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a parent file (UTF-8 CSV, header by name, case-insensitive; BOM, CRLF or LF) into rows the
+ * import may use, reporting the others: a row without a sync value, or one whose sync value another
+ * row repeats (all rows sharing it are refused: which one is right cannot be known). A file that is
+ * not CSV, is too large, or lacks a chosen column is refused whole.
+ */
+public final class ParentCsv {
+
+    /** The largest upload accepted by default: 20 MB. */
+    public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+    /** A sync value must leave room for the {@code sync:} prefix in a 255-character sourcedId. */
+    static final int MAX_SYNC_VALUE = 250;
+    private static final Pattern CHILD_SEPARATORS = Pattern.compile("[,;]");
+    private static final int MAX_CELL_CHARS = 1 << 16;
+    private static final int MAX_COLUMNS = 1024;
+
+    private ParentCsv() {
+    }
+
+    /** Reads the whole file (closing {@code in}) as {@code request} maps it. */
+    public static ParentFile read(InputStream in, ParentImportRequest request, long maxBytes) {
+        CsvParser parser = new CsvParser(settings());
+        List<ParentRow> candidates = new ArrayList<>();
+        List<ImportIssue> issues = new ArrayList<>();
+        try (InputStream input = withoutBom(new SizeCappedInputStream(in, maxBytes))) {
+            parser.beginParsing(new InputStreamReader(input, StandardCharsets.UTF_8));
+            String[] header = parser.parseNext();
+            if (header == null) {
+                throw new BrokenParentFileException("empty_file", "The file is empty: it has no header row.");
+            }
+            Columns columns = Columns.of(header, request);
+            int number = 1;
+            for (String[] cells = parser.parseNext(); cells != null; cells = parser.parseNext()) {
+                number++;
+                if (!isBlank(cells)) {
+                    columns.row(number, cells, issues).ifPresent(candidates::add);
+                }
+            }
+        } catch (TextParsingException e) {
+            throw refusal(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            parser.stopParsing();
+        }
+        return new ParentFile(withoutDuplicates(candidates, request.syncColumn(), issues), issues);
+    }
+
+    /** The ids in a children cell: separated by commas or semicolons, trimmed, blanks and repeats dropped. */
+    static List<String> childIds(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : CHILD_SEPARATORS.split(cell)) {
+            if (!id.isBlank()) {
+                ids.add(id.trim());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<ParentRow> withoutDuplicates(List<ParentRow> candidates, String syncColumn, List<ImportIssue> issues) {
+        Map<String, List<Integer>> rowsByValue = candidates.stream().collect(Collectors.groupingBy(ParentRow::syncValue,
+                HashMap::new, Collectors.mapping(ParentRow::row, Collectors.toList())));
+        List<ParentRow> accepted = new ArrayList<>();
+        for (ParentRow row : candidates) {
+            List<Integer> rows = rowsByValue.get(row.syncValue());
+            if (rows.size() == 1) {
+                accepted.add(row);
+            } else {
+                issues.add(new ImportIssue(row.row(), syncColumn, ImportIssue.DUPLICATE_SYNC_VALUE, "The sync value '"
+                        + row.syncValue() + "' is on rows " + rows.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + "; it must be unique, so none of these rows is imported."));
+            }
+        }
+        issues.sort(java.util.Comparator.comparingInt(ImportIssue::row));
+        return accepted;
+    }
+
+    private static CsvParserSettings settings() {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setDelimiter(',');
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.getFormat().setComment('\0'); // ids may start with '#'
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setHeaderExtractionEnabled(false);
+        settings.setIgnoreLeadingWhitespaces(true);
+        settings.setIgnoreTrailingWhitespaces(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setSkipEmptyLines(true);
+        settings.setMaxCharsPerColumn(MAX_CELL_CHARS);
+        settings.setMaxColumns(MAX_COLUMNS);
+        settings.setReadInputOnSeparateThread(false);
+        settings.setErrorContentLength(0); // parse errors must not echo families' data into logs
+        return settings;
+    }
+
+    private static boolean isBlank(String[] cells) {
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InputStream withoutBom(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(3);
+        byte[] head = buffered.readNBytes(3);
+        if (head.length < 3 || (head[0] & 0xFF) != 0xEF || (head[1] & 0xFF) != 0xBB || (head[2] & 0xFF) != 0xBF) {
+            buffered.reset();
+        }
+        return buffered;
+    }
+
+    private static RuntimeException refusal(TextParsingException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BrokenParentFileException broken) {
+                return broken;
+            }
+        }
+        return new BrokenParentFileException("invalid_csv", "The file cannot be read as CSV near record "
+                + (e.getRecordNumber() + 1) + " (an unclosed quote, or a cell or row far too long).");
+    }
+
+    /** Where the chosen columns sit in this file's header; optional name columns may be absent. */
+    private record Columns(String syncName, int sync, String childName, int child, int givenName, int familyName, int email) {
+
+        static Columns of(String[] header, ParentImportRequest request) {
+            Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                String name = header[i] == null ? "" : header[i].replace("\uFEFF", "").trim();
+                if (!name.isEmpty()) {
+                    positions.putIfAbsent(key(name), i);
+                }
+            }
+            return new Columns(request.syncColumn(), required(positions, "syncColumn", request.syncColumn()),
+                    request.childColumn(), required(positions, "childColumn", request.childColumn()),
+                    optional(positions, "givenNameColumn", request.givenNameColumn(), ParentImportRequest.DEFAULT_GIVEN_NAME),
+                    optional(positions, "familyNameColumn", request.familyNameColumn(), ParentImportRequest.DEFAULT_FAMILY_NAME),
+                    optional(positions, "emailColumn", request.emailColumn(), ParentImportRequest.DEFAULT_EMAIL));
+        }
+
+        Optional<ParentRow> row(int number, String[] cells, List<ImportIssue> issues) {
+            String syncValue = cell(cells, sync);
+            if (syncValue == null) {
+                issues.add(new ImportIssue(number, syncName, ImportIssue.MISSING_VALUE,
+                        "The row has no sync value, so it cannot be imported."));
+                return Optional.empty();
+            }
+            if (syncValue.length() > MAX_SYNC_VALUE) {
+                issues.add(new ImportIssue(number, syncName, ImportIssue.VALUE_TOO_LONG,
+                        "The sync value is longer than " + MAX_SYNC_VALUE + " characters, so the row cannot be imported."));
+                return Optional.empty();
+            }
+            List<String> children = childIds(cell(cells, child));
+            if (children.isEmpty()) {
+                issues.add(new ImportIssue(number, childName, ImportIssue.MISSING_VALUE,
+                        "The row names no child, so this parent is linked to nobody by this import."));
+            }
+            return Optional.of(new ParentRow(number, syncValue, cell(cells, givenName), cell(cells, familyName),
+                    cell(cells, email), children));
+        }
+
+        private static String cell(String[] cells, int index) {
+            if (index < 0 || index >= cells.length || cells[index] == null || cells[index].isBlank()) {
+                return null;
+            }
+            return cells[index].trim();
+        }
+
+        private static int required(Map<String, Integer> positions, String parameter, String column) {
+            Integer position = positions.get(key(column));
+            if (position == null) {
+                throw BrokenParentFileException.missingColumn(parameter, column);
+            }
+            return position;
+        }
+
+        private static int optional(Map<String, Integer> positions, String parameter, Optional<String> named, String fallback) {
+            if (named.isPresent()) {
+                return required(positions, parameter, named.get());
+            }
+            return positions.getOrDefault(key(fallback), -1);
+        }
+
+        private static String key(String column) {
+            return column.trim().toLowerCase(Locale.ROOT);
+        }
+    }
+}
