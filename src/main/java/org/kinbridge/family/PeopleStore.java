@@ -38,22 +38,27 @@ public class PeopleStore {
             + "username_key = ?, is_student = ? WHERE tenant_id = ? AND sourced_id = ?";
     private static final int BATCH = 1000;
 
+    /** Parents created by a sync-key CSV import carry this prefix; the OneRoster roster does not own them. */
+    public static final String SYNC_KEY_PREFIX = "sync:";
+    private static final String ROSTER_OWNED = " AND sourced_id NOT LIKE 'sync:%'";
+
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
 
-    /** What is stored now, per sourcedId: enough to tell new, changed and unchanged rows apart. */
+    /** What the roster stored, per sourcedId: enough to tell new, changed and unchanged rows apart. */
     @Transactional
     public Map<String, Stored> stored(TenantId tenant) {
         Map<String, Stored> stored = new HashMap<>();
-        query(tenant, "SELECT sourced_id, fingerprint, active FROM person WHERE tenant_id = ?",
+        query(tenant, "SELECT sourced_id, fingerprint, active FROM person WHERE tenant_id = ?" + ROSTER_OWNED,
                 rs -> stored.put(rs.getString(1), new Stored(rs.getString(2), rs.getBoolean(3))));
         return stored;
     }
 
-    /** Every stored person, streamed (a delta import merges its rows over these). */
+    /** Every person the roster stored, streamed (a delta import merges its rows over these). */
     @Transactional
     public void forEach(TenantId tenant, Consumer<RosterPerson> people) {
-        query(tenant, "SELECT sourced_id, " + COLUMNS + " FROM person WHERE tenant_id = ?", rs -> people.accept(read(rs)));
+        query(tenant, "SELECT sourced_id, " + COLUMNS + " FROM person WHERE tenant_id = ?" + ROSTER_OWNED,
+                rs -> people.accept(read(rs)));
     }
 
     @Transactional

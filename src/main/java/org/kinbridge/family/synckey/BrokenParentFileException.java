@@ -15,7 +15,8 @@ public class BrokenParentFileException extends InvalidRequestException {
     }
 
     static BrokenParentFileException tooLarge(long maxBytes) {
+        String limit = maxBytes >= 1024 * 1024 ? (maxBytes / (1024 * 1024)) + " MB" : maxBytes + " bytes";
         return new BrokenParentFileException("file_too_large",
-                "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB, the most Kinbridge accepts.");
+                "The file is larger than " + limit + ", the most Kinbridge accepts.");
     }
 }

@@ -10,7 +10,7 @@ public record ParentRow(int row, String syncValue, String givenName, String fami
                         List<String> childIds) {
 
     /** People made by this import carry this prefix, so they never clash with a roster's sourcedIds. */
-    public static final String SOURCED_ID_PREFIX = "sync:";
+    public static final String SOURCED_ID_PREFIX = org.kinbridge.family.PeopleStore.SYNC_KEY_PREFIX;
 
     public ParentRow {
         childIds = List.copyOf(childIds);
