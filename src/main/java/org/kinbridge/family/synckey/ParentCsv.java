@@ -1,9 +1,10 @@
 package org.kinbridge.family.synckey;
 
+import org.kinbridge.shared.CsvInput;
+import org.kinbridge.shared.LimitedInputStream;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,7 +45,7 @@ public final class ParentCsv {
         CsvParser parser = new CsvParser(settings());
         List<ParentRow> candidates = new ArrayList<>();
         List<ImportIssue> issues = new ArrayList<>();
-        try (InputStream input = withoutBom(new SizeCappedInputStream(in, maxBytes))) {
+        try (InputStream input = CsvInput.withoutBom(new LimitedInputStream(in, maxBytes, () -> BrokenParentFileException.tooLarge(maxBytes)))) {
             parser.beginParsing(new InputStreamReader(input, StandardCharsets.UTF_8));
             String[] header = parser.parseNext();
             if (header == null) {
@@ -54,7 +55,7 @@ public final class ParentCsv {
             int number = 1;
             for (String[] cells = parser.parseNext(); cells != null; cells = parser.parseNext()) {
                 number++;
-                if (!isBlank(cells)) {
+                if (!CsvInput.isBlank(cells)) {
                     columns.row(number, cells, issues).ifPresent(candidates::add);
                 }
             }
@@ -118,25 +119,6 @@ public final class ParentCsv {
         settings.setReadInputOnSeparateThread(false);
         settings.setErrorContentLength(0); // parse errors must not echo families' data into logs
         return settings;
-    }
-
-    private static boolean isBlank(String[] cells) {
-        for (String cell : cells) {
-            if (cell != null && !cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InputStream withoutBom(InputStream in) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        buffered.mark(3);
-        byte[] head = buffered.readNBytes(3);
-        if (head.length < 3 || (head[0] & 0xFF) != 0xEF || (head[1] & 0xFF) != 0xBB || (head[2] & 0xFF) != 0xBF) {
-            buffered.reset();
-        }
-        return buffered;
     }
 
     private static RuntimeException refusal(TextParsingException e) {

@@ -1,9 +1,9 @@
 package org.kinbridge.roster.csv;
 
+import org.kinbridge.shared.CsvInput;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,7 +35,7 @@ public final class CsvTable {
     public static void stream(String fileName, InputStream in, Collection<String> requiredColumns,
                               Consumer<CsvRow> rows) {
         CsvParser parser = new CsvParser(settings());
-        try (InputStream input = withoutBom(in)) {
+        try (InputStream input = CsvInput.withoutBom(in)) {
             parser.beginParsing(new InputStreamReader(input, StandardCharsets.UTF_8));
             String[] header = parser.parseNext();
             if (header == null) {
@@ -50,7 +50,7 @@ public final class CsvTable {
             int number = 1;
             for (String[] cells = parser.parseNext(); cells != null; cells = parser.parseNext()) {
                 number++;
-                if (!isBlank(cells)) {
+                if (!CsvInput.isBlank(cells)) {
                     rows.accept(new CsvRow(fileName, number, columns, cells));
                 }
             }
@@ -92,26 +92,6 @@ public final class CsvTable {
             }
         }
         return Map.copyOf(columns);
-    }
-
-    private static boolean isBlank(String[] cells) {
-        for (String cell : cells) {
-            if (cell != null && !cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Skips a UTF-8 byte order mark, which Excel and many SIS exports put first. */
-    private static InputStream withoutBom(InputStream in) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-        buffered.mark(3);
-        byte[] head = buffered.readNBytes(3);
-        if (head.length < 3 || (head[0] & 0xFF) != 0xEF || (head[1] & 0xFF) != 0xBB || (head[2] & 0xFF) != 0xBF) {
-            buffered.reset();
-        }
-        return buffered;
     }
 
     private static RuntimeException refusal(String fileName, TextParsingException e) {

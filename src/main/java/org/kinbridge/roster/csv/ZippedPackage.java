@@ -1,5 +1,6 @@
 package org.kinbridge.roster.csv;
 
+import org.kinbridge.shared.LimitedInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,9 @@ final class ZippedPackage implements RosterPackage {
                     + " although its entries hold it; the archive is inconsistent.");
         }
         try {
-            return new CappedInputStream(zip.getInputStream(entry), fileName, measuredSizes.get(path));
+            // The central directory could point elsewhere than the entries measured at open: cap at what was measured.
+            return new LimitedInputStream(zip.getInputStream(entry), measuredSizes.get(path), () -> new BrokenPackageException(
+                    fileName + " inflates to more than the zip showed when it was checked; the archive is inconsistent."));
         } catch (ZipException e) {
             throw new BrokenPackageException(fileName + " cannot be unpacked from the zip.");
         } catch (IOException e) {

@@ -144,7 +144,8 @@ class CsvTableTest {
 
     @Test
     void aZipEntryGrowingPastItsMeasuredSizeStopsTheFile() {
-        InputStream capped = new CappedInputStream(bytes("sourcedId\nu1\nu2\nu3\n"), "users.csv", 12);
+        InputStream capped = new org.kinbridge.shared.LimitedInputStream(bytes("sourcedId\nu1\nu2\nu3\n"), 12,
+                () -> new BrokenPackageException("users.csv inflates past its measured size; the archive is inconsistent."));
         BrokenPackageException e = assertThrows(BrokenPackageException.class, () -> users(capped));
         assertTrue(e.detail().contains("inconsistent"), e.detail());
     }

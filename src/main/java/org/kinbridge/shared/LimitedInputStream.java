@@ -1,22 +1,23 @@
-package org.kinbridge.roster.csv;
+package org.kinbridge.shared;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
- * Refuses to give more bytes than an entry was measured at when the package was opened: the zip's
- * central directory could point somewhere else than the entries that were checked.
+ * Gives at most a set number of bytes, then throws the refusal its owner chose: uploads and zip
+ * entries are cut off while being read, not after they have filled memory or disk.
  */
-final class CappedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
 
-    private final String fileName;
+    private final Supplier<? extends RuntimeException> refusal;
     private long remaining;
 
-    CappedInputStream(InputStream in, String fileName, long maxBytes) {
+    public LimitedInputStream(InputStream in, long maxBytes, Supplier<? extends RuntimeException> refusal) {
         super(in);
-        this.fileName = fileName;
         this.remaining = maxBytes;
+        this.refusal = refusal;
     }
 
     @Override
@@ -45,8 +46,7 @@ final class CappedInputStream extends FilterInputStream {
     private void spend(long bytes) {
         remaining -= bytes;
         if (remaining < 0) {
-            throw new BrokenPackageException(fileName + " inflates to more than the zip showed when it was "
-                    + "checked; the archive is inconsistent.");
+            throw refusal.get();
         }
     }
 }
