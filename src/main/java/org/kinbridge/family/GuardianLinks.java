@@ -154,12 +154,40 @@ public class GuardianLinks {
     /** Every link of the tenant, streamed in a stable order. */
     @Transactional
     public void forEach(TenantId tenant, java.util.function.Consumer<StoredLink> links) {
+        forEach(tenant, 0, Integer.MAX_VALUE, links);
+    }
+
+    /** One page of the tenant's links, in the same order as {@link #forEach(TenantId, java.util.function.Consumer)}. */
+    @Transactional
+    public List<StoredLink> page(TenantId tenant, int offset, int limit) {
+        List<StoredLink> page = new ArrayList<>();
+        forEach(tenant, offset, limit, page::add);
+        return page;
+    }
+
+    @Transactional
+    public int count(TenantId tenant) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM guardian_link WHERE tenant_id = ?")) {
+            count.setString(1, tenant.value());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count links", e);
+        }
+    }
+
+    private void forEach(TenantId tenant, int offset, int limit, java.util.function.Consumer<StoredLink> links) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT student_sourced_id, guardian_sourced_id, "
                      + "guardian_role, active, source, source_ref FROM guardian_link WHERE tenant_id = ? "
-                     + "ORDER BY student_sourced_id, guardian_sourced_id")) {
+                     + "ORDER BY student_sourced_id, guardian_sourced_id LIMIT ? OFFSET ?")) {
             select.setFetchSize(5000);
             select.setString(1, tenant.value());
+            select.setInt(2, limit);
+            select.setInt(3, offset);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     links.accept(new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),

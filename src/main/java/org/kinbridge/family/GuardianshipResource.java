@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kinbridge.school.TenantService;
@@ -46,16 +45,13 @@ public class GuardianshipResource {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("invalid_paging", "offset is 0 or more and limit 1 to " + MAX_LIMIT + ".");
         }
-        List<Map<String, Object>> page = new ArrayList<>();
-        int[] seen = {0};
-        links.forEach(tenant, link -> {
-            if (seen[0]++ >= offset && page.size() < limit) {
-                page.add(Map.of("studentSourcedId", link.studentSourcedId(), "guardianSourcedId", link.guardianSourcedId(),
-                        "guardianRole", link.guardianRole(), "status", link.active() ? "active" : "inactive",
-                        "source", link.source().name(), "sourceRef", link.sourceRef()));
-            }
-        });
-        return Response.ok(Map.of("items", page, "offset", offset, "limit", limit, "total", seen[0]),
+        List<Map<String, Object>> page = links.page(tenant, offset, limit).stream()
+                .map(link -> Map.<String, Object>of("studentSourcedId", link.studentSourcedId(),
+                        "guardianSourcedId", link.guardianSourcedId(), "guardianRole", link.guardianRole(),
+                        "status", link.active() ? "active" : "inactive", "source", link.source().name(),
+                        "sourceRef", link.sourceRef()))
+                .toList();
+        return Response.ok(Map.of("items", page, "offset", offset, "limit", limit, "total", links.count(tenant)),
                 "application/json").build();
     }
 }
