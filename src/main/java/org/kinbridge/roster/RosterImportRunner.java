@@ -63,6 +63,10 @@ public class RosterImportRunner {
     @ConfigProperty(name = "kinbridge.import.hold-share", defaultValue = "0.10")
     private double holdShare;
 
+    @Inject
+    @ConfigProperty(name = "kinbridge.import.stale-after", defaultValue = "PT2M")
+    private java.time.Duration staleAfter;
+
     /** Accepts an upload: a broken package is refused here, before anything is recorded. */
     public RosterImport submit(TenantId tenant, InputStream upload, String fileName, String requestedBy) {
         Path received = storage.receive(upload);
@@ -100,12 +104,16 @@ public class RosterImportRunner {
 
     void run(String importId, TenantId tenant, boolean removalConfirmed) {
         Map<String, Integer> rowsRead = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicReference<String> phase = new java.util.concurrent.atomic.AtomicReference<>("reading");
+        // Beat three times per stale period, so a live run is never taken for a dead one.
+        long beatMillis = Math.max(200, staleAfter.toMillis() / 3);
         ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(
-                () -> imports.progressed(importId, progressJson(rowsRead, "running")), 10, 10, TimeUnit.SECONDS);
+                () -> imports.progressed(importId, progressJson(rowsRead, phase.get())), 0, beatMillis, TimeUnit.MILLISECONDS);
         RosterSnapshot snapshot = null;
         try (RosterPackage pkg = RosterPackage.open(storage.pathOf(importId))) {
             snapshot = RosterSnapshot.read(pkg, tenant, people, rowsRead::putAll);
             rowsRead.putAll(snapshot.rowsRead);
+            phase.set("planning");
             imports.progressed(importId, progressJson(rowsRead, "planning"));
 
             LinkOutcome outcome = LinkRules.apply(snapshot.ties);
@@ -121,6 +129,7 @@ public class RosterImportRunner {
                     return;
                 }
             }
+            phase.set("applying");
             imports.progressed(importId, progressJson(rowsRead, "applying"));
             applier.apply(importId, tenant, pkg, snapshot, stored, plan, counts);
             LOG.log(Level.INFO, "Import {0} for tenant {1} succeeded", new Object[] {importId, tenant});

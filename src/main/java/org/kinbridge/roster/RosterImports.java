@@ -95,7 +95,7 @@ public class RosterImports {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(String importId, String reason, List<ImportIssue> issues, int issueCount) {
-        RosterImport running = em.find(RosterImport.class, importId);
+        RosterImport running = em.find(RosterImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
         if (running != null && running.status() == ImportStatus.RUNNING) {
             running.failed(reason, issueCount, clock.instant());
             storeIssues(importId, issues);
@@ -104,23 +104,36 @@ public class RosterImports {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void held(String importId, String mode, String countsJson, String reason, List<ImportIssue> issues, int issueCount) {
-        RosterImport running = em.find(RosterImport.class, importId);
-        running.held(mode, countsJson, issueCount, reason, clock.instant());
+        stillRunning(importId).held(mode, countsJson, issueCount, reason, clock.instant());
         storeIssues(importId, issues);
     }
 
-    /** Marks success inside the apply transaction, so the status flips with the data. */
+    /**
+     * Marks success inside the apply transaction, so the status flips with the data. If the run was
+     * declared dead meanwhile (FAILED by the sweeper), this throws and the whole apply rolls back.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void succeeded(String importId, String mode, String countsJson, List<ImportIssue> issues, int issueCount) {
-        em.find(RosterImport.class, importId).succeeded(mode, countsJson, issueCount, clock.instant());
+        stillRunning(importId).succeeded(mode, countsJson, issueCount, clock.instant());
         storeIssues(importId, issues);
+    }
+
+    /** The import, row-locked, provided it is still RUNNING: the sweeper and the run cannot both decide its fate. */
+    private RosterImport stillRunning(String importId) {
+        RosterImport running = em.find(RosterImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        if (running == null || running.status() != ImportStatus.RUNNING) {
+            throw new IllegalStateException("Import " + importId + " is no longer running; its changes are not applied");
+        }
+        return running;
     }
 
     /** Imports whose node stopped beating (a crash or restart) fail, so they can be run again. */
     @Transactional
     public int failStale(java.time.Duration silence) {
         List<RosterImport> stale = em.createNamedQuery("RosterImport.stale", RosterImport.class)
-                .setParameter("before", clock.instant().minus(silence)).getResultList();
+                .setParameter("before", clock.instant().minus(silence))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         stale.forEach(i -> i.failed("Interrupted: the server stopped while this import ran. Nothing of it was applied; run it again.",
                 i.issueCount(), clock.instant()));
         return stale.size();

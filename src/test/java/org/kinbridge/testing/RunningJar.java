@@ -72,6 +72,31 @@ public final class RunningJar implements AutoCloseable {
         return startUp;
     }
 
+    /** The server's process id (for thread dumps, /proc figures). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Ends the server the way a crash or the OOM killer does: SIGKILL, so no shutdown hook, no orderly
+     * transaction end, no last heartbeat. Returns once the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("kinbridge.jar (pid " + process.pid() + ") outlived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

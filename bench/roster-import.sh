@@ -1,0 +1,334 @@
+#!/usr/bin/env bash
+# Roster import benchmark: generates a deterministic OneRoster 1.2 bulk package (150,000 students by default) and a
+# ~1 % delta over it, starts target/kinbridge.jar with a capped heap on a fresh PostgreSQL schema, imports both
+# through the operator API and times them to SUCCEEDED; then times psql \copy of the same raw CSV files into plain
+# tables of a scratch schema and reports import / \copy. Checks the link counts against the generator's, the server
+# log for OutOfMemoryError, and reports RSS. Stops the server and drops both schemas on exit. See bench/README.md.
+#
+# Settings (environment):
+#   BENCH_STUDENTS (150000)  BENCH_SCHOOLS (8)  BENCH_SEED (42)  BENCH_DELTA_SHARE (0.01)  BENCH_HEAP (512m)
+#   BENCH_JSTACK_SAMPLES (0 = none; else thread dumps of the server every BENCH_JSTACK_INTERVAL s (1) during the
+#     bulk import, summarised into the run directory)
+#   BENCH_DB_SERVER (jdbc:postgresql://127.0.0.1:5432/test)  BENCH_DB_USER (postgres)  BENCH_DB_PASSWORD ()
+#   BENCH_PSQL (psql -h 127.0.0.1 -U postgres -d test)  BENCH_SERVER_JAVA_OPTS ()  BENCH_START_TIMEOUT (240 s)
+#   BENCH_IMPORT_TIMEOUT (1800 s)
+#   BENCH_DB_URL_EXTRA () appended to the server's JDBC URL, e.g. '&reWriteBatchedInserts=true' (pgjdbc option)
+# Needs java/javac 17, curl, psql and python3 (JSON parsing, summaries).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+students="${BENCH_STUDENTS:-150000}"
+schools="${BENCH_SCHOOLS:-8}"
+seed="${BENCH_SEED:-42}"
+delta_share="${BENCH_DELTA_SHARE:-0.01}"
+heap="${BENCH_HEAP:-512m}"
+db_server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test}"
+db_user="${BENCH_DB_USER:-postgres}"
+db_password="${BENCH_DB_PASSWORD:-}"
+psql_cmd="${BENCH_PSQL:-psql -h 127.0.0.1 -U postgres -d test}"
+start_timeout="${BENCH_START_TIMEOUT:-240}"
+import_timeout="${BENCH_IMPORT_TIMEOUT:-1800}"
+jstack_samples="${BENCH_JSTACK_SAMPLES:-0}"
+jstack_interval="${BENCH_JSTACK_INTERVAL:-1}"
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+json() { python3 -c 'import json,sys
+d=json.load(sys.stdin)
+for k in sys.argv[1].split("."):
+    d = d.get(k) if isinstance(d, dict) else None
+print("" if d is None else d)' "$1"; }
+
+# --- build ---------------------------------------------------------------------------------------
+if [ ! -f target/kinbridge.jar ]; then
+    echo "Building target/kinbridge.jar ..."
+    mvn -B -q -DskipTests package
+fi
+# The generator uses the JDK only: compiling its one file is enough (no Maven, no test classpath).
+gen_classes=target/bench/roster-generator
+gen_source=src/test/java/org/kinbridge/testing/OneRosterGenerator.java
+gen_class="$gen_classes/org/kinbridge/testing/OneRosterGenerator.class"
+if [ ! -f "$gen_class" ] || [ "$gen_source" -nt "$gen_class" ]; then
+    mkdir -p "$gen_classes"
+    javac -d "$gen_classes" "$gen_source"
+fi
+
+run_dir="$root/target/bench/roster-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$run_dir"
+result="$run_dir/result.txt"
+say() { echo "$*" | tee -a "$result"; }
+
+# --- packages ------------------------------------------------------------------------------------
+echo "Generating $students students (seed $seed) and a ${delta_share} delta into $run_dir ..."
+gen_started=$(now_ms)
+java -cp "$gen_classes" org.kinbridge.testing.OneRosterGenerator --seed="$seed" --students="$students" \
+    --schools="$schools" --zip="$run_dir/bulk.zip" --folder="$run_dir/bulk-csv" \
+    --delta="$delta_share" --delta-zip="$run_dir/delta.zip" --delta-folder="$run_dir/delta-csv" > "$run_dir/generator.txt"
+gen_ms=$(( $(now_ms) - gen_started ))
+report() { sed -n "s/^$1=//p" "$run_dir/generator.txt"; }
+expected_bulk="$(report bulk.expectedActiveLinks)"
+expected_delta="$(report delta.expectedActiveLinks)"
+say "== packages (generated in ${gen_ms} ms)"
+say "  bulk: $(report bulk.students) students, $(report bulk.adults) family adults, $(report bulk.teachers) teachers;" \
+    "users $(report bulk.users.csv), roles $(report bulk.roles.csv), enrollments $(report bulk.enrollments.csv)" \
+    "= $(report bulk.bigFileRows) rows; zip $(( $(stat -c %s "$run_dir/bulk.zip") / 1048576 )) MiB," \
+    "CSV $(( $(du -sb "$run_dir/bulk-csv" | cut -f1) / 1048576 )) MiB; expected active links $expected_bulk"
+say "  delta: users $(report delta.users.csv) ($(report 'delta.delta:restatedUsers') restated, $(report 'delta.delta:newUsers') new)," \
+    "roles $(report delta.roles.csv), enrollments $(report delta.enrollments.csv); links ended $(report delta.linksEnded)," \
+    "created $(report delta.linksCreated); expected active links after it $expected_delta"
+
+# --- a free loopback port and fresh schemas -------------------------------------------------------
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$(( 20000 + RANDOM % 40000 ))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    echo "No free port found" >&2
+    return 1
+}
+port="$(free_port)"
+base="http://127.0.0.1:$port"
+stamp="$(date +%s)_$$"
+schema="kb_bench_roster_$stamp"
+copy_schema="kb_bench_copy_$stamp"
+token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+auth="Authorization: Bearer $token"
+
+server_pid=""
+sampler_pid=""
+cleanup() {
+    local rc=$?
+    if [ -n "$sampler_pid" ] && kill -0 "$sampler_pid" 2>/dev/null; then
+        kill "$sampler_pid" 2>/dev/null || true
+        wait "$sampler_pid" 2>/dev/null || true
+    fi
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill -0 "$server_pid" 2>/dev/null && kill -9 "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    $psql_cmd -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || echo "Could not drop schema $schema" >&2
+    $psql_cmd -q -c "DROP SCHEMA IF EXISTS $copy_schema CASCADE" >/dev/null 2>&1 || echo "Could not drop schema $copy_schema" >&2
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- the server ----------------------------------------------------------------------------------
+echo "Starting Kinbridge (-Xmx$heap) on $base, schema $schema, log $run_dir/server.log"
+preboot="$run_dir/pre-boot-commands.txt"
+{ cat src/main/payara/pre-boot-commands.txt; echo
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
+} | grep -v '^[[:space:]]*$' > "$preboot"
+(
+    cd "$run_dir"
+    export KINBRIDGE_PORT="$port" KINBRIDGE_BASE_URL="$base" \
+           KINBRIDGE_DB_URL="$db_server?currentSchema=$schema${BENCH_DB_URL_EXTRA:-}" \
+           KINBRIDGE_DB_USER="$db_user" KINBRIDGE_DB_PASSWORD="$db_password" \
+           KINBRIDGE_OPERATOR_TOKEN="$token" KINBRIDGE_DATA_DIR="$run_dir/data"
+    # shellcheck disable=SC2086
+    exec java -Xmx"$heap" ${BENCH_SERVER_JAVA_OPTS:-} -jar "$root/target/kinbridge.jar" --prebootcommandfile "$preboot"
+) > "$run_dir/server.log" 2>&1 &
+server_pid=$!
+deadline=$(( $(date +%s) + start_timeout ))
+until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/health/ready" 2>/dev/null || true)" = 200 ]; do
+    if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+        echo "Kinbridge did not become ready; last lines of its log:" >&2
+        tail -n 40 "$run_dir/server.log" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
+proc_kib() { awk -v key="$2:" '$1 == key {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+mib() { echo $(( $1 / 1024 )); }
+rss_ready_kib="$(proc_kib "$server_pid" VmRSS)"
+java_pid="$(pgrep -P "$server_pid" java || echo "$server_pid")"   # the subshell execs java, so usually the same pid
+
+tenant="$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d '{"name":"Roster benchmark"}' \
+    "$base/api/v1/tenants" | json id)"
+
+# CPU time (ms) of the server, and of all PostgreSQL processes on the machine, from /proc.
+ticks="$(getconf CLK_TCK)"
+cpu_ms_of() { awk -v t="$ticks" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu_ms() { local sum=0 p; for p in $(pgrep -x postgres || pgrep postgres || true); do sum=$(( sum + $(cpu_ms_of "$p") )); done; echo "$sum"; }
+
+# Uploads a zip, polls every 100 ms until the import is no longer RUNNING; prints "<id> <status> <ms>" and
+# appends when each phase was first seen (ms after the upload started) to $run_dir/phases-<zip>.txt.
+import_package() {
+    local zip="$1" started accepted id status doc phase seen=""
+    local phases="$run_dir/phases-$(basename "$zip" .zip).txt"
+    started=$(now_ms)
+    echo "upload 0" > "$phases"
+    accepted="$(curl -sf -H "$auth" -H 'Content-Type: application/zip' -H "X-File-Name: $(basename "$zip")" \
+        --data-binary @"$zip" "$base/api/v1/tenants/$tenant/roster/imports")"
+    echo "  upload answered after $(( $(now_ms) - started )) ms" >&2
+    id="$(echo "$accepted" | json id)"
+    local limit=$(( $(date +%s) + import_timeout ))
+    echo "accepted $(( $(now_ms) - started ))" >> "$phases"
+    while :; do
+        doc="$(curl -sf -H "$auth" "$base/api/v1/tenants/$tenant/roster/imports/$id")"
+        status="$(echo "$doc" | json status)"
+        phase="$(echo "$doc" | json progress.phase)"
+        if [ -n "$phase" ] && [ "$phase" != "$seen" ]; then
+            echo "$phase $(( $(now_ms) - started ))" >> "$phases"
+            seen="$phase"
+        fi
+        [ "$status" != RUNNING ] && { echo "$status $(( $(now_ms) - started ))" >> "$phases"; break; }
+        [ "$(date +%s)" -ge "$limit" ] && { status=TIMEOUT; break; }
+        sleep 0.1
+    done
+    echo "$id $status $(( $(now_ms) - started ))"
+}
+active_links() {
+    curl -sf -H "$auth" "$base/api/v1/tenants/$tenant/guardianships?format=csv" | grep -c ',active' || true
+}
+
+# --- bulk import ---------------------------------------------------------------------------------
+if [ "$jstack_samples" -gt 0 ]; then
+    mkdir -p "$run_dir/jstack"
+    (
+        for i in $(seq 1 "$jstack_samples"); do
+            sleep "$jstack_interval"
+            jstack "$java_pid" > "$run_dir/jstack/$(printf %04d "$i").txt" 2>/dev/null || true
+        done
+    ) &
+    sampler_pid=$!
+fi
+echo "Importing the bulk package ..."
+cpu_server_0="$(cpu_ms_of "$java_pid")"; cpu_pg_0="$(pg_cpu_ms)"
+read -r bulk_id bulk_status bulk_ms < <(import_package "$run_dir/bulk.zip")
+cpu_server_bulk=$(( $(cpu_ms_of "$java_pid") - cpu_server_0 )); cpu_pg_bulk=$(( $(pg_cpu_ms) - cpu_pg_0 ))
+if [ -n "$sampler_pid" ]; then
+    kill "$sampler_pid" 2>/dev/null || true
+    wait "$sampler_pid" 2>/dev/null || true
+    sampler_pid=""
+fi
+curl -sf -H "$auth" "$base/api/v1/tenants/$tenant/roster/imports/$bulk_id" > "$run_dir/bulk-import.json"
+hwm_bulk_kib="$(proc_kib "$server_pid" VmHWM)"
+rss_bulk_kib="$(proc_kib "$server_pid" VmRSS)"
+bulk_links="$(active_links)"
+bulk_valid="$(json counts.links_valid < "$run_dir/bulk-import.json")"
+
+# --- delta import --------------------------------------------------------------------------------
+echo "Importing the delta package ..."
+cpu_server_0="$(cpu_ms_of "$java_pid")"; cpu_pg_0="$(pg_cpu_ms)"
+read -r delta_id delta_status delta_ms < <(import_package "$run_dir/delta.zip")
+cpu_server_delta=$(( $(cpu_ms_of "$java_pid") - cpu_server_0 )); cpu_pg_delta=$(( $(pg_cpu_ms) - cpu_pg_0 ))
+curl -sf -H "$auth" "$base/api/v1/tenants/$tenant/roster/imports/$delta_id" > "$run_dir/delta-import.json"
+delta_links="$(active_links)"
+delta_ended="$(json counts.linksEnded < "$run_dir/delta-import.json")"
+delta_created="$(json counts.linksCreated < "$run_dir/delta-import.json")"
+rss_after_kib="$(proc_kib "$server_pid" VmRSS)"
+hwm_after_kib="$(proc_kib "$server_pid" VmHWM)"
+oom="$(grep -c 'OutOfMemoryError' "$run_dir/server.log" || true)"
+
+# --- psql \copy of the same CSV files ------------------------------------------------------------
+echo "Timing psql \\copy of the bulk CSV files into plain tables of $copy_schema ..."
+copy_sql="$run_dir/copy.sql"
+{
+    echo "CREATE SCHEMA $copy_schema;"
+    for file in "$run_dir"/bulk-csv/*.csv; do
+        name="$(basename "$file" .csv)"
+        [ "$name" = manifest ] && continue
+        columns="$(head -n 1 "$file" | tr -d '\r' | sed 's/,/" text, "/g')"
+        echo "CREATE TABLE $copy_schema.\"$name\" (\"$columns\" text);"
+    done
+} > "$copy_sql"
+$psql_cmd -q -v ON_ERROR_STOP=1 -f "$copy_sql"
+copy_total_ms=0
+copy_detail=""
+for name in users roles enrollments orgs classes courses academicSessions; do
+    file="$run_dir/bulk-csv/$name.csv"
+    started=$(now_ms)
+    $psql_cmd -q -v ON_ERROR_STOP=1 -c "\\copy $copy_schema.\"$name\" FROM '$file' WITH (FORMAT csv, HEADER true)"
+    took=$(( $(now_ms) - started ))
+    copy_total_ms=$(( copy_total_ms + took ))
+    copy_detail="$copy_detail $name ${took}ms"
+done
+copied_rows="$($psql_cmd -Atc "SELECT (SELECT count(*) FROM $copy_schema.users) + (SELECT count(*) FROM $copy_schema.roles)
+    + (SELECT count(*) FROM $copy_schema.enrollments)")"
+
+# --- jstack summary ------------------------------------------------------------------------------
+if [ "$jstack_samples" -gt 0 ]; then
+    python3 - "$run_dir/jstack" > "$run_dir/jstack-summary.txt" <<'PY'
+import collections, glob, re, sys
+# The import runs on a managed executor thread; take every thread whose stack holds a roster frame.
+top = collections.Counter(); kin = collections.Counter(); phases = collections.Counter(); states = collections.Counter()
+samples = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.txt")):
+    for block in open(path, errors="replace").read().split("\n\n"):
+        if "org.kinbridge.roster.RosterImportRunner.run" not in block:
+            continue
+        samples += 1
+        frames = re.findall(r"^\s+at ([\w.$<>]+)\(", block, re.M)
+        state = re.search(r"java.lang.Thread.State: (\w+)", block)
+        states[state.group(1) if state else "?"] += 1
+        if frames:
+            top[frames[0]] += 1
+        first_kin = next((f for f in frames if f.startswith("org.kinbridge")), "?")
+        kin[first_kin] += 1
+        for phase in ("RosterSnapshot.read", "LinkRules.apply", "PeopleStore.stored", "GuardianLinks.plan",
+                      "PeopleStore$Writer", "GuardianLinks.apply", "AuditLog.recordAll", "RosterImports.succeeded",
+                      "ZippedPackage", "CsvTable"):
+            if any(phase in f for f in frames):
+                phases[phase] += 1
+print(f"import-thread samples: {samples}; states: {dict(states)}")
+print("\ninclusive, by step (a sample can count in several):")
+for k, v in phases.most_common():
+    print(f"  {v:4d} {100*v/max(samples,1):5.1f}%  {k}")
+print("\ninnermost Kinbridge frame:")
+for k, v in kin.most_common(15):
+    print(f"  {v:4d} {100*v/max(samples,1):5.1f}%  {k}")
+print("\ntop frame:")
+for k, v in top.most_common(15):
+    print(f"  {v:4d} {100*v/max(samples,1):5.1f}%  {k}")
+PY
+fi
+
+# --- report --------------------------------------------------------------------------------------
+ratio="$(python3 -c "print(f'{$bulk_ms / max($copy_total_ms, 1):.2f}')")"
+delta_share_of_bulk="$(python3 -c "print(f'{100 * $delta_ms / max($bulk_ms, 1):.1f}')")"
+server_ms() { python3 -c 'import json,sys,datetime as d
+def p(s):
+    main, _, frac = s.rstrip("Z").partition(".")
+    return d.datetime.fromisoformat(main).timestamp() + float("0." + (frac or "0"))
+j=json.load(open(sys.argv[1]))
+print(int((p(j["finishedAt"]) - p(j["createdAt"])) * 1000) if j.get("finishedAt") else "?")' "$1"; }
+say ""
+say "== results (heap cap -Xmx$heap, $(nproc) cores)"
+say "  bulk import    $bulk_status in ${bulk_ms} ms wall, upload to final status (server: $(server_ms "$run_dir/bulk-import.json") ms"
+say "                 created to finished); links_valid $bulk_valid, active links exported $bulk_links, expected $expected_bulk"
+say "                 CPU: server $cpu_server_bulk ms, PostgreSQL $cpu_pg_bulk ms; phases (ms after upload start):" \
+    "$(tr '\n' ' ' < "$run_dir/phases-bulk.txt")"
+say "  psql \\copy     ${copy_total_ms} ms for $copied_rows users+roles+enrollments rows (all 7 files;$copy_detail)"
+say "  ratio          import / \\copy = $ratio (target <= 2)"
+say "  delta import   $delta_status in ${delta_ms} ms wall = ${delta_share_of_bulk} % of the bulk import (target < 5 %);"
+say "                 links ended $delta_ended (expected $(report delta.linksEnded)), created $delta_created" \
+    "(expected $(report delta.linksCreated)); active links exported $delta_links, expected $expected_delta"
+say "                 CPU: server $cpu_server_delta ms, PostgreSQL $cpu_pg_delta ms; phases:" \
+    "$(tr '\n' ' ' < "$run_dir/phases-delta.txt")"
+say "  server RSS     $(mib "$rss_ready_kib") MiB when ready, $(mib "$rss_bulk_kib") MiB after the bulk import," \
+    "$(mib "$rss_after_kib") MiB at the end; peak (VmHWM) $(mib "$hwm_after_kib") MiB"
+say "  OutOfMemoryError in the server log: $oom"
+say "  run directory  $run_dir"
+[ "$jstack_samples" -gt 0 ] && cat "$run_dir/jstack-summary.txt" | tee -a "$result"
+
+ok=1
+[ "$bulk_status" = SUCCEEDED ] && [ "$delta_status" = SUCCEEDED ] || ok=0
+[ "$bulk_links" = "$expected_bulk" ] && [ "$delta_links" = "$expected_delta" ] || ok=0
+[ "$oom" = 0 ] || ok=0
+if [ "$ok" = 1 ]; then
+    say "  checks         OK (both imports succeeded, link counts as generated, no OutOfMemoryError)"
+else
+    say "  checks         FAILED (see above and $run_dir/server.log)"
+    exit 1
+fi
