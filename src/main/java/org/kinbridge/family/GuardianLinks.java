@@ -33,6 +33,8 @@ import org.kinbridge.shared.persistence.DatasourceDefinition;
 public class GuardianLinks {
 
     private static final int BATCH = 1000;
+    /** Above this many changes in one apply, the audit trail gets one entry per kind of change, not per link. */
+    static final int PER_LINK_AUDIT_LIMIT = 5000;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
@@ -95,10 +97,16 @@ public class GuardianLinks {
         return blocked;
     }
 
-    /** Carries out a plan inside the caller's transaction, auditing each change as done by {@code actor}. */
+    /**
+     * Carries out a plan inside the caller's transaction, auditing each change as done by {@code actor}.
+     * A district's first import changes hundreds of thousands of links: then each kind of change is one
+     * audit entry naming the source, which every changed link also carries as its {@code source_ref}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(TenantId tenant, LinkPlan plan, String actor, String sourceRef, Instant now) {
         Timestamp at = Timestamp.from(now);
+        int changes = plan.toCreate().size() + plan.toReactivate().size() + plan.toChangeRole().size() + plan.toEnd().size();
+        boolean perLink = changes <= PER_LINK_AUDIT_LIMIT;
         List<AuditEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO guardian_link (tenant_id, "
@@ -112,7 +120,9 @@ public class GuardianLinks {
                     insert.setString(5, sourceRef);
                     insert.setTimestamp(6, at);
                     insert.setTimestamp(7, at);
-                    entries.add(entry(now, actor, "link.created", link, "source " + sourceRef));
+                    if (perLink) {
+                        entries.add(entry(now, actor, "link.created", link, "source " + sourceRef));
+                    }
                 });
             }
             List<ParentChildLink> restated = new ArrayList<>(plan.toReactivate());
@@ -127,8 +137,10 @@ public class GuardianLinks {
                     update.setString(4, tenant.value());
                     update.setString(5, link.studentSourcedId());
                     update.setString(6, link.guardianSourcedId());
-                    String action = plan.toReactivate().contains(link) ? "link.restored" : "link.role_changed";
-                    entries.add(entry(now, actor, action, link, "role " + link.guardianRole().rosterName()));
+                    if (perLink) {
+                        String action = plan.toReactivate().contains(link) ? "link.restored" : "link.role_changed";
+                        entries.add(entry(now, actor, action, link, "role " + link.guardianRole().rosterName()));
+                    }
                 });
             }
             try (PreparedStatement end = connection.prepareStatement("UPDATE guardian_link SET active = FALSE, "
@@ -141,12 +153,21 @@ public class GuardianLinks {
                     end.setString(4, tenant.value());
                     end.setString(5, link.studentSourcedId());
                     end.setString(6, link.guardianSourcedId());
-                    entries.add(new AuditEntry(now, actor, "link.ended",
-                            link.studentSourcedId() + " <- " + link.guardianSourcedId(), "no current roster row lists it"));
+                    if (perLink) {
+                        entries.add(new AuditEntry(now, actor, "link.ended",
+                                link.studentSourcedId() + " <- " + link.guardianSourcedId(), "no current roster row lists it"));
+                    }
                 });
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write links", e);
+        }
+        if (!perLink) {
+            String subject = "links from " + sourceRef;
+            entries.add(new AuditEntry(now, actor, "links.created", subject, plan.toCreate().size() + " links"));
+            entries.add(new AuditEntry(now, actor, "links.restored", subject, plan.toReactivate().size() + " links"));
+            entries.add(new AuditEntry(now, actor, "links.role_changed", subject, plan.toChangeRole().size() + " links"));
+            entries.add(new AuditEntry(now, actor, "links.ended", subject, plan.toEnd().size() + " links"));
         }
         audit.recordAll(tenant, entries);
     }
