@@ -6,12 +6,14 @@ import { familiesView } from './families/view.js';
 import { accountsView } from './accounts/view.js';
 import { importsView } from './imports/view.js';
 import { linkedProductsView } from './crosslink/view.js';
+import { auditView } from './audit/view.js';
 
 const sections = {
   families: familiesView,
   accounts: accountsView,
   imports: importsView,
   'linked-products': linkedProductsView,
+  audit: auditView,
 };
 
 const view = document.getElementById('kb-view');

@@ -1,16 +1,145 @@
-// Linked products section: the LMS platforms connected now; product-to-product links come later.
-import { api } from '../core/api.js';
-import { el, emptyState } from '../core/dom.js';
+// Linked products section: this school's links with other school products (request, approve, deny, remind,
+// cancel, unlink; only the main school admin acts, other admins see the status), the other products' data
+// about our students marked with its source, and the LMS platforms connected to Kinbridge.
+import { api, postJson } from '../core/api.js';
+import { alertOf, button, el, table } from '../core/dom.js';
+
+const STATE_LABELS = {
+  PENDING: 'Pending', LINKED: 'Linked', DENIED: 'Denied', CANCELLED: 'Cancelled', EXPIRED: 'Expired', UNLINKED: 'Unlinked',
+};
 
 export async function linkedProductsView() {
-  const section = emptyState('linked-products', 'Linked products',
-    'No other school products are linked yet.');
+  const section = el('section', { id: 'linked-products' }, el('h2', {}, 'Linked products'));
+  const notice = el('div', { id: 'crosslink-notice', role: 'status' });
+  const links = el('div', { id: 'crosslink-links' });
+  const data = el('div', { id: 'crosslink-data' });
+  const reload = async () => {
+    try {
+      const overview = await api('crosslink');
+      links.replaceChildren(renderLinks(overview, reload, notice));
+      data.replaceChildren(renderRecords(await api('crosslink/records')));
+    } catch (error) {
+      links.replaceChildren(alertOf(error));
+    }
+  };
+  const overview = await api('crosslink');
+  section.append(renderAbout(overview), notice);
+  if (overview.youAreMainAdmin) section.append(requestForm(reload, notice));
+  section.append(links, el('h3', {}, 'Data from linked products'), data);
+  await reload();
   const platforms = await api('platforms');
-  const rows = platforms.map((p) => el('tr', {}, el('td', {}, p.issuer), el('td', {}, p.clientId),
-    el('td', {}, p.deploymentIds.join(', '))));
   section.append(el('h3', {}, 'Connected LMS platforms'),
-    el('table', { id: 'kb-platforms' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Issuer'), el('th', {}, 'Client id'), el('th', {}, 'Deployments'))),
-      el('tbody', {}, ...rows)));
+    table({ id: 'kb-platforms' }, ['Issuer', 'Client id', 'Deployments'],
+      platforms.map((p) => [p.issuer, p.clientId, p.deploymentIds.join(', ')])));
   return section;
+}
+
+function renderAbout(overview) {
+  const who = overview.mainAdmin
+    ? `The main school administrator is ${overview.mainAdmin}${overview.youAreMainAdmin ? ' (you)' : ''}.`
+    : 'No main school administrator has been appointed yet.';
+  return el('div', { class: 'card', id: 'crosslink-about' },
+    el('p', {}, 'To link another product, its main administrator needs this school\'s address and identifier here:'),
+    el('dl', {},
+      el('dt', {}, 'Address'), el('dd', { id: 'crosslink-our-address' }, overview.ourAddress),
+      el('dt', {}, 'School identifier'), el('dd', { id: 'crosslink-our-school' }, overview.ourSchoolReference)),
+    el('p', { id: 'crosslink-main-admin' }, who,
+      overview.youAreMainAdmin ? '' : ' Only they can request, approve, deny, remind, cancel or unlink.'));
+}
+
+function requestForm(reload, notice) {
+  const peerUrl = el('input', { type: 'url', id: 'crosslink-peer-url', required: 'required', placeholder: 'https://product.example.org' });
+  const peerSchool = el('input', { type: 'text', id: 'crosslink-peer-school', required: 'required', placeholder: 'Your school\'s identifier there' });
+  const form = el('form', { id: 'crosslink-request', class: 'search' },
+    el('label', {}, 'Other product\'s address ', peerUrl), ' ',
+    el('label', {}, 'School identifier there ', peerSchool), ' ',
+    el('button', { type: 'submit' }, 'Request link'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await postJson('crosslink/links', { peerUrl: peerUrl.value, peerSchool: peerSchool.value });
+      notice.replaceChildren(el('p', { class: 'notice' }, 'Request sent. The other product\'s main administrator will be asked to approve it.'));
+      form.reset();
+      await reload();
+    } catch (error) {
+      notice.replaceChildren(alertOf(error));
+    }
+  });
+  return form;
+}
+
+function renderLinks(overview, reload, notice) {
+  if (!overview.links.length) {
+    return el('p', { class: 'empty' }, 'No other school products are linked yet.');
+  }
+  return el('div', {}, ...overview.links.map((link) => renderLink(link, overview.youAreMainAdmin, reload, notice)));
+}
+
+function renderLink(link, isMain, reload, notice) {
+  const name = link.peerSchoolName || link.peerUrl;
+  const act = (action) => async () => {
+    try {
+      await api(`crosslink/links/${encodeURIComponent(link.id)}/${action}`, { method: 'POST' });
+      notice.replaceChildren();
+      await reload();
+    } catch (error) {
+      notice.replaceChildren(alertOf(error));
+    }
+  };
+  const actions = el('p', { class: 'actions' });
+  const pendingFromThem = link.state === 'PENDING' && !link.requestedByUs;
+  const pendingFromUs = link.state === 'PENDING' && link.requestedByUs;
+  if (isMain && pendingFromThem) {
+    actions.append(button('Approve', act('approve'), { class: 'crosslink-approve' }), ' ',
+      button('Deny', act('deny'), { class: 'crosslink-deny' }));
+  }
+  if (isMain && pendingFromUs) {
+    actions.append(button('Send email reminder', act('remind'), { class: 'crosslink-remind' }), ' ',
+      button('Cancel request', act('cancel'), { class: 'crosslink-cancel' }));
+  }
+  if (isMain && link.state === 'LINKED') {
+    actions.append(button('Unlink', act('unlink'), { class: 'crosslink-unlink' }), ' ',
+      button('Refresh data', act('refresh'), { class: 'crosslink-refresh' }));
+  }
+  const facts = [
+    ['Status', `${STATE_LABELS[link.state] ?? link.state}${pendingFromThem ? ' – they asked to link with you' : ''}${pendingFromUs ? ' – waiting for their approval' : ''}`],
+    ['Requested', `${when(link.requestedAt)} by ${link.requestedBy}`],
+  ];
+  if (link.state === 'PENDING') facts.push(['Expires', when(link.expiresAt)]);
+  if (link.decidedAt) facts.push(['Decided', `${when(link.decidedAt)} by ${link.decidedBy}`]);
+  if (link.endedAt) facts.push(['Ended', `${when(link.endedAt)} by ${link.endedBy}${link.endReason ? ` (${link.endReason})` : ''}`]);
+  if (link.lastReminderAt) facts.push(['Last reminder', when(link.lastReminderAt)]);
+  if (link.feedFetchedAt) facts.push(['Data received', when(link.feedFetchedAt)]);
+  if (link.feedError) facts.push(['Data problem', link.feedError]);
+  const box = el('article', { class: 'card crosslink', 'data-link': link.id, 'data-state': link.state },
+    el('h3', {}, `${name} `, el('small', {}, `${link.peerUrl} · school ${link.peerSchool}`)),
+    el('dl', {}, ...facts.flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, value)])));
+  if (link.waitingForPeer) {
+    box.append(el('p', { class: 'notice waiting' }, `Waiting for the other side: ${link.waitingForPeer}`));
+  }
+  box.append(actions);
+  if (link.history?.length) {
+    box.append(el('h4', {}, 'History'), el('ul', { class: 'history' },
+      ...link.history.map((h) => el('li', {}, `${when(h.at)} · ${h.action.replace('crosslink.', '')} · ${h.actor}${h.detail ? ` · ${h.detail}` : ''}`))));
+  }
+  return box;
+}
+
+function renderRecords(records) {
+  if (!records.length) {
+    return el('p', { class: 'empty', id: 'crosslink-no-data' }, 'No data from linked products. Data is shared only once both schools have approved a link.');
+  }
+  return table({ id: 'crosslink-records' }, ['Student (sourcedId)', 'Source', 'Kind', 'Details', 'Received'],
+    records.map((r) => [r.studentSourcedId, r.source, r.type, describe(r), when(r.fetchedAt)]));
+}
+
+function describe(record) {
+  if (record.type === 'kinbridge.guardians' && Array.isArray(record.data?.guardians)) {
+    return record.data.guardians.map((g) => `${g.name} (${g.role}${g.accountStatus && g.accountStatus !== 'unknown' ? `, account ${g.accountStatus}` : ''})`).join('; ');
+  }
+  return JSON.stringify(record.data);
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : '';
 }

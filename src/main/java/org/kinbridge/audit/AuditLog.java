@@ -83,6 +83,94 @@ public class AuditLog {
         return entries;
     }
 
+    /** What the Audit page filters by; every part may be absent. {@code action} matches as a prefix. */
+    public record Filter(String person, String action, java.time.Instant from, java.time.Instant to) {
+    }
+
+    /** One page of entries matching the filter, newest first, and how many match in all. */
+    public record Page(java.util.List<AuditEntry> items, int total, int offset, int limit) {
+    }
+
+    @Transactional
+    public Page search(TenantId tenant, Filter filter, int offset, int limit) {
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        String where = where(tenant, filter, params);
+        try (Connection connection = dataSource.getConnection()) {
+            int total;
+            try (PreparedStatement count = prepared(connection, "SELECT COUNT(*) FROM audit_entry" + where, params);
+                 java.sql.ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getInt(1);
+            }
+            params.add(limit);
+            params.add(offset);
+            java.util.List<AuditEntry> items = new java.util.ArrayList<>();
+            try (PreparedStatement select = prepared(connection, "SELECT at, actor, action, subject, detail FROM audit_entry" + where
+                    + " ORDER BY at DESC, id LIMIT ? OFFSET ?", params); java.sql.ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return new Page(items, total, offset, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not search the audit trail", e);
+        }
+    }
+
+    /** Streams every entry matching the filter, newest first (for CSV export). */
+    @Transactional
+    public void forEach(TenantId tenant, Filter filter, java.util.function.Consumer<AuditEntry> entries) {
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        String where = where(tenant, filter, params);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepared(connection, "SELECT at, actor, action, subject, detail FROM audit_entry" + where
+                     + " ORDER BY at DESC, id", params)) {
+            select.setFetchSize(2000);
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    entries.accept(new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not export the audit trail", e);
+        }
+    }
+
+    private static String where(TenantId tenant, Filter filter, java.util.List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
+        params.add(tenant.value());
+        if (filter.person() != null && !filter.person().isBlank()) {
+            String person = filter.person().trim();
+            where.append(" AND (subject = ? OR subject LIKE ? OR subject LIKE ?)");
+            params.add(person);
+            params.add(escapeLike(person) + " <- %");
+            params.add("% <- " + escapeLike(person));
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            where.append(" AND action LIKE ?");
+            params.add(escapeLike(filter.action().trim()) + "%");
+        }
+        if (filter.from() != null) {
+            where.append(" AND at >= ?");
+            params.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND at < ?");
+            params.add(Timestamp.from(filter.to()));
+        }
+        return where.toString();
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql, java.util.List<Object> params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+        return statement;
+    }
+
     private static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

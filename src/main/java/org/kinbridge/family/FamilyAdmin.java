@@ -2,6 +2,7 @@ package org.kinbridge.family;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -34,6 +35,9 @@ public class FamilyAdmin {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<FamilyChanged> changed;
 
     @Transactional
     public void connect(TenantId tenant, String actor, String studentId, String guardianId, String role, String reason) {
@@ -72,6 +76,7 @@ public class FamilyAdmin {
             throw new IllegalStateException("Could not connect the link", e);
         }
         record(tenant, actor, "link.connected", studentId, guardianId, "role " + guardianRole.rosterName() + "; " + why);
+        changed.fire(new FamilyChanged(tenant, "link.connected"));
     }
 
     /** Ends an active link; with {@code block}, also records that no import may link the pair again. */
@@ -110,6 +115,7 @@ public class FamilyAdmin {
             throw new IllegalStateException("Could not remove the link", e);
         }
         record(tenant, actor, block ? "link.removed_and_blocked" : "link.removed", studentId, guardianId, why);
+        changed.fire(new FamilyChanged(tenant, "link.removed"));
     }
 
     private void record(TenantId tenant, String actor, String action, String student, String guardian, String detail) {

@@ -1,6 +1,7 @@
 package org.kinbridge.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
+import org.kinbridge.family.FamilyChanged;
 import org.kinbridge.family.GuardianLinks;
 import org.kinbridge.family.LinkPlan;
 import org.kinbridge.family.PeopleStore;
@@ -41,6 +43,9 @@ public class RosterApplier {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<FamilyChanged> familyChanged;
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public void apply(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
@@ -87,6 +92,7 @@ public class RosterApplier {
         String countsJson = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(counts);
         audit.record(tenant, new AuditEntry(now, actor, "roster.imported", "import " + importId, countsJson));
         imports.succeeded(importId, snapshot.mode(), countsJson, snapshot.issues, snapshot.issueCount);
+        familyChanged.fire(new FamilyChanged(tenant, actor));
     }
 
     private static RosterPerson personOf(UserRow row, RosterSnapshot snapshot) {

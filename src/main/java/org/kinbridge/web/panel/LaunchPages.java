@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.kinbridge.lti.launch.LaunchHandler;
 import org.kinbridge.lti.launch.ValidatedLaunch;
 import org.kinbridge.lti.session.PanelSessions;
+import org.kinbridge.school.MainSchoolAdmins;
 import org.kinbridge.school.Tenant;
 import org.kinbridge.school.TenantService;
 import org.kinbridge.shared.ContentSecurityPolicy;
@@ -32,9 +33,23 @@ public class LaunchPages implements LaunchHandler {
     @Inject
     private PublicUrl publicUrl;
 
+    @Inject
+    private ParentLaunchView parentLaunchView;
+
+    @Inject
+    private MainSchoolAdmins mainAdmins;
+
     @Override
     public Response onLaunch(ValidatedLaunch launch) {
         String school = tenants.find(launch.tenant()).map(Tenant::name).orElse("your school");
+        if (launch.role() == org.kinbridge.shared.Role.SCHOOL_ADMIN) {
+            try {
+                mainAdmins.adminLaunched(launch.tenant(), launch.subject(), launch.displayName(), launch.email());
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(LaunchPages.class.getName()).log(java.util.logging.Level.WARNING,
+                        "Could not record the admin launch for the main-admin role", e);
+            }
+        }
         String html = switch (launch.role()) {
             case SCHOOL_ADMIN -> adminPanel(launch, school);
             case PARENT -> parentView(launch, school);
@@ -58,6 +73,7 @@ public class LaunchPages implements LaunchHandler {
     }
 
     private String parentView(ValidatedLaunch launch, String school) {
+        String rostered = parentLaunchView.forLaunch(launch, school).orElse(null);
         String children = launch.menteeIds().isEmpty()
                 ? "<p class=\"empty\" id=\"kb-no-children\">Nobody is linked to your account yet. "
                         + "Your school links parents to their children from its records; if you expected to see "
@@ -67,7 +83,7 @@ public class LaunchPages implements LaunchHandler {
                         .collect(Collectors.joining("\n")) + "\n</ul>\n";
         String body = "<div class=\"panel\" id=\"kb-parent\" data-role=\"parent\">\n"
                 + header(school, launch.displayName(), "Parent or guardian")
-                + "<main>\n<h2>Your children</h2>\n" + children + "</main>\n</div>";
+                + (rostered != null ? rostered : "<main>\n<h2>Your children</h2>\n" + children + "</main>\n") + "</div>";
         return Html.page(publicUrl.base(), "Kinbridge – your children", sessionMeta(launch), body);
     }
 

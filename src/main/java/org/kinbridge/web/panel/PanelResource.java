@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.kinbridge.lti.registration.PlatformRegistration;
 import org.kinbridge.lti.registration.RegistrationRepository;
+import org.kinbridge.school.MainAdmin;
+import org.kinbridge.school.MainSchoolAdmins;
 import org.kinbridge.school.Tenant;
 import org.kinbridge.school.TenantService;
 import org.kinbridge.shared.Caller;
@@ -31,14 +33,19 @@ public class PanelResource {
     @Inject
     private RegistrationRepository registrations;
 
+    @Inject
+    private MainSchoolAdmins mainAdmins;
+
     /** Who the panel is open for, and for which school. */
     @GET
     @Path("me")
     public Me me() {
         Caller caller = currentCaller.require();
         String school = tenants.find(caller.tenant()).map(Tenant::name).orElse("");
+        Optional<MainAdmin> main = caller.isSchoolAdmin() ? mainAdmins.find(caller.tenant()) : Optional.empty();
         return new Me(caller.tenant().value(), school, caller.displayName(), caller.role().name(),
-                caller.personSourcedId(), caller.menteeIds());
+                caller.personSourcedId(), caller.menteeIds(), main.map(MainAdmin::name),
+                main.map(m -> m.platformUserId().equals(caller.platformUserId())).orElse(false));
     }
 
     /** The LMS platforms connected to this school (admins only). */
@@ -51,7 +58,8 @@ public class PanelResource {
     }
 
     public record Me(String tenantId, String schoolName, String name, String role,
-                     Optional<String> personSourcedId, List<String> menteeIds) {
+                     Optional<String> personSourcedId, List<String> menteeIds, Optional<String> mainAdmin,
+                     boolean youAreMainAdmin) {
     }
 
     public record ConnectedPlatform(String id, String issuer, String clientId, List<String> deploymentIds, String source) {

@@ -1,0 +1,230 @@
+package org.kinbridge.access;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.kinbridge.audit.AuditEntry;
+import org.kinbridge.audit.AuditLog;
+import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.DatasourceDefinition;
+
+/**
+ * Recomputes every adult's reasons and account state for a tenant, set-based: one aggregate query over the
+ * links streams the facts, {@link Lifecycle} decides, and only the changes are written, in JDBC batches, each
+ * state change with its audit entry. A tenant's runs are serialised by a lock on its tenant row.
+ */
+@ApplicationScoped
+public class ReasonsEngine {
+
+    private static final Logger LOG = Logger.getLogger(ReasonsEngine.class.getName());
+    private static final int BATCH = 1000;
+
+    @Resource(lookup = DatasourceDefinition.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    /** What one run found and changed. */
+    public record Outcome(int examined, int changed, int stateChanges, long millis) {
+    }
+
+    private record Change(String person, Optional<AccountState> from, AccountState to, Set<RevokeReason> reasons) {
+    }
+
+    /** A whole-tenant run in its own transaction (after an import or a link change). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome recompute(TenantId tenant, String cause) {
+        return run(tenant, Optional.empty(), cause);
+    }
+
+    /** A run inside the caller's transaction, for the whole tenant or one adult. */
+    @Transactional
+    public Outcome recomputeNow(TenantId tenant, Optional<String> person, String cause) {
+        return run(tenant, person, cause);
+    }
+
+    private Outcome run(TenantId tenant, Optional<String> person, String cause) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        List<Change> changes = new ArrayList<>();
+        int examined = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            Sql.list(connection, "SELECT id FROM tenant WHERE id = ? FOR UPDATE", List.of(tenant.value()), rs -> 1);
+            boolean relatives = AccessSettings.read(connection, tenant).relativesAllowed();
+            Map<String, String> newestHolder = newestHolders(connection, tenant);
+            String personFilter = person.isPresent() ? " AND l.guardian_sourced_id = ?" : "";
+            String sql = "SELECT p.sourced_id, p.active, p.enabled_user, g.live, g.eligible, g.on_roll, a.state, a.reasons, "
+                    + "a.username, a.activated_at, r.person_sourced_id FROM person p "
+                    + "LEFT JOIN (SELECT l.guardian_sourced_id AS gid, "
+                    + "SUM(CASE WHEN l.active = TRUE AND s.active = TRUE THEN 1 ELSE 0 END) AS live, "
+                    + "SUM(CASE WHEN l.active = TRUE AND s.active = TRUE AND (l.guardian_role <> 'relative' OR ?) THEN 1 ELSE 0 END) AS eligible, "
+                    + "SUM(CASE WHEN s.active = TRUE THEN 1 ELSE 0 END) AS on_roll "
+                    + "FROM guardian_link l LEFT JOIN person s ON s.tenant_id = l.tenant_id AND s.sourced_id = l.student_sourced_id "
+                    + "WHERE l.tenant_id = ?" + personFilter + " GROUP BY l.guardian_sourced_id) g ON g.gid = p.sourced_id "
+                    + "LEFT JOIN parent_account a ON a.tenant_id = p.tenant_id AND a.person_sourced_id = p.sourced_id "
+                    + "LEFT JOIN access_restriction r ON r.tenant_id = p.tenant_id AND r.person_sourced_id = p.sourced_id "
+                    + "AND r.lifted_at IS NULL AND (r.no_login = TRUE OR r.no_data = TRUE) "
+                    + "WHERE p.tenant_id = ? AND p.is_student = FALSE AND (g.gid IS NOT NULL OR a.person_sourced_id IS NOT NULL)"
+                    + (person.isPresent() ? " AND p.sourced_id = ?" : "");
+            List<Object> params = new ArrayList<>(List.of(relatives, tenant.value()));
+            person.ifPresent(params::add);
+            params.add(tenant.value());
+            person.ifPresent(params::add);
+            try (PreparedStatement select = Sql.prepare(connection, sql, params)) {
+                select.setFetchSize(5000);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        examined++;
+                        decide(rs, newestHolder).ifPresent(changes::add);
+                    }
+                }
+            }
+            write(connection, tenant, changes, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not recompute parent accounts", e);
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        int stateChanges = 0;
+        for (Change change : changes) {
+            if (change.from().isEmpty() || change.from().get() != change.to()) {
+                stateChanges++;
+                entries.add(transition(now, "reasons-engine", change.person(), change.from(), change.to(),
+                        change.reasons().isEmpty() ? "eligible" : describe(change.reasons()), cause));
+            }
+        }
+        audit.recordAll(tenant, entries);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.log(Level.INFO, "Access recomputed for tenant {0} ({1}): {2} adults examined, {3} changed, {4} state changes in {5} ms",
+                new Object[] {tenant, cause, examined, changes.size(), stateChanges, millis});
+        return new Outcome(examined, changes.size(), stateChanges, millis);
+    }
+
+    private static Optional<Change> decide(ResultSet rs, Map<String, String> newestHolder) throws SQLException {
+        String person = rs.getString(1);
+        Optional<AccountState> current = Optional.ofNullable(rs.getString(7)).map(AccountState::valueOf);
+        String username = rs.getString(9);
+        boolean replaced = username != null && current.map(AccountState::holdsUsername).orElse(false)
+                && newestHolder.containsKey(username) && !newestHolder.get(username).equals(person);
+        Object enabled = rs.getObject(3);
+        Lifecycle.Facts facts = new Lifecycle.Facts(rs.getBoolean(2), enabled == null || rs.getBoolean(3),
+                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(11) != null, replaced);
+        Set<RevokeReason> reasons = Lifecycle.reasons(facts);
+        Optional<AccountState> next = Lifecycle.next(current, reasons, rs.getTimestamp(10) != null);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean same = current.isPresent() && current.get() == next.get()
+                && RevokeReason.join(reasons).equals(rs.getString(8) == null ? "" : rs.getString(8));
+        return same ? Optional.empty() : Optional.of(new Change(person, current, next.get(), reasons));
+    }
+
+    /** Per username, the person holding the most recently provisioned live account. */
+    private static Map<String, String> newestHolders(Connection connection, TenantId tenant) throws SQLException {
+        Map<String, String> newest = new HashMap<>();
+        Map<String, Timestamp> when = new HashMap<>();
+        try (PreparedStatement select = Sql.prepare(connection, "SELECT username, person_sourced_id, provisioned_at "
+                + "FROM parent_account WHERE tenant_id = ? AND username IS NOT NULL "
+                + "AND state IN ('INVITED', 'ACTIVE', 'SUSPENDED', 'READY_TO_REVOKE')", List.of(tenant.value()))) {
+            select.setFetchSize(5000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(3);
+                    Timestamp seen = when.get(rs.getString(1));
+                    if (seen == null || (at != null && at.after(seen))) {
+                        newest.put(rs.getString(1), rs.getString(2));
+                        when.put(rs.getString(1), at == null ? new Timestamp(0) : at);
+                    }
+                }
+            }
+        }
+        return newest;
+    }
+
+    private static void write(Connection connection, TenantId tenant, List<Change> changes, Instant now) throws SQLException {
+        Timestamp at = Timestamp.from(now);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO parent_account (tenant_id, person_sourced_id, "
+                + "state, reasons, state_changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement moved = connection.prepareStatement("UPDATE parent_account SET state = ?, reasons = ?, "
+                     + "state_changed_at = ? WHERE tenant_id = ? AND person_sourced_id = ?");
+             PreparedStatement restated = connection.prepareStatement("UPDATE parent_account SET reasons = ? "
+                     + "WHERE tenant_id = ? AND person_sourced_id = ?");
+             PreparedStatement lockOut = connection.prepareStatement("UPDATE parent_account SET activation_hash = NULL, "
+                     + "activation_expires_at = NULL WHERE tenant_id = ? AND person_sourced_id = ?");
+             PreparedStatement endSessions = connection.prepareStatement("DELETE FROM parent_session "
+                     + "WHERE tenant_id = ? AND person_sourced_id = ?")) {
+            int[] pending = new int[5];
+            for (Change change : changes) {
+                String reasons = RevokeReason.join(change.reasons());
+                if (change.from().isEmpty()) {
+                    bind(insert, tenant.value(), change.person(), change.to().name(), reasons, at, at);
+                    flush(insert, pending, 0);
+                } else if (change.from().get() != change.to()) {
+                    bind(moved, change.to().name(), reasons, at, tenant.value(), change.person());
+                    flush(moved, pending, 1);
+                    if (change.to() == AccountState.SUSPENDED) {
+                        bind(lockOut, tenant.value(), change.person());
+                        flush(lockOut, pending, 3);
+                        bind(endSessions, tenant.value(), change.person());
+                        flush(endSessions, pending, 4);
+                    }
+                } else {
+                    bind(restated, reasons, tenant.value(), change.person());
+                    flush(restated, pending, 2);
+                }
+            }
+            PreparedStatement[] all = {insert, moved, restated, lockOut, endSessions};
+            for (int i = 0; i < all.length; i++) {
+                if (pending[i] > 0) {
+                    all[i].executeBatch();
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+        statement.addBatch();
+    }
+
+    private static void flush(PreparedStatement statement, int[] pending, int which) throws SQLException {
+        if (++pending[which] == BATCH) {
+            statement.executeBatch();
+            pending[which] = 0;
+        }
+    }
+
+    static String describe(Set<RevokeReason> reasons) {
+        return reasons.stream().map(RevokeReason::text).reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    /** The audit entry of one state change: actor, time, from/to, reason and source. */
+    static AuditEntry transition(Instant at, String actor, String person, Optional<AccountState> from, AccountState to,
+                                 String reason, String source) {
+        return new AuditEntry(at, actor, to.auditAction(), person,
+                "from " + from.map(Enum::name).orElse(AccountState.NOT_ELIGIBLE.name()) + " to " + to.name()
+                        + "; reason: " + reason + "; source: " + source);
+    }
+}

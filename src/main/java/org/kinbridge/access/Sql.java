@@ -1,0 +1,57 @@
+package org.kinbridge.access;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few JDBC steps every access store repeats; values always travel as parameters. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    public static PreparedStatement prepare(Connection connection, String sql, List<?> params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            statement.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
+        }
+        return statement;
+    }
+
+    public static <T> List<T> list(Connection connection, String sql, List<?> params, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                out.add(row.read(rs));
+            }
+        }
+        return out;
+    }
+
+    public static int update(Connection connection, String sql, List<?> params) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    public static String name(String given, String family, String fallback) {
+        String name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
+        return name.isEmpty() ? fallback : name;
+    }
+}
