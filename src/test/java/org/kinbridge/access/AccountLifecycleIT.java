@@ -407,6 +407,18 @@ class AccountLifecycleIT {
         return mail;
     }
 
+    @Test
+    @Order(100)
+    void aSyncKeyParentImportMakesItsParentsReadyToProvision() {
+        HttpResponse<String> applied = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tenants/" + tenant
+                        + "/parents/imports?syncColumn=ParentId&childColumn=Children&childMatch=INTERNAL_ID"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("ParentId,Children,givenName,familyName,email\nP9,stu-1,Sam,Sync,sam@mail.example\n")),
+                "Authorization", bearer(Deployments.operatorToken()));
+        assertEquals(200, applied.statusCode(), applied.body());
+        awaitTrue(() -> ids(tab(adminToken, "provision")).contains("sync:P9"), "the sync-key parent is ready to provision");
+    }
+
     private static void importApplied(String tenantId, String users) {
         byte[] zip = OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).with("users.csv", users).bytes();
         Map<String, Object> done = OPERATOR.importAndWait(tenantId, zip);

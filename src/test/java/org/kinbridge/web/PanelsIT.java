@@ -60,7 +60,7 @@ class PanelsIT {
         assertEquals("Riverside Primary School (demo)", driver.findElement(By.id("kb-school")).getText());
         assertTrue(driver.findElement(By.id("kb-user")).getText().startsWith("Ada Admin"));
         List<String> sections = driver.findElements(By.cssSelector("nav.tabs a")).stream().map(WebElement::getText).toList();
-        assertEquals(List.of("Families", "Accounts", "Imports", "Linked products"), sections);
+        assertEquals(List.of("Families", "Accounts", "Imports", "Linked products", "Audit"), sections);
         wait.until(presenceOfElementLocated(By.cssSelector("#families #family-search")));
 
         driver.findElement(By.cssSelector("a[data-section='linked-products']")).click();

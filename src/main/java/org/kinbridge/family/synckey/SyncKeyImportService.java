@@ -1,6 +1,7 @@
 package org.kinbridge.family.synckey;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
+import org.kinbridge.family.FamilyChanged;
 import org.kinbridge.family.PeopleStore;
 import org.kinbridge.shared.TenantId;
 
@@ -23,6 +25,9 @@ import org.kinbridge.shared.TenantId;
  */
 @ApplicationScoped
 public class SyncKeyImportService {
+
+    @Inject
+    private Event<FamilyChanged> familyChanged;
 
     private static final Logger LOG = Logger.getLogger(SyncKeyImportService.class.getName());
 
@@ -78,6 +83,7 @@ public class SyncKeyImportService {
         plan.linksToEnd().forEach(link -> entries.add(linkEntry(now, actor, "link.ended", link)));
         ImportSummary summary = ImportSummary.of(false, plan);
         entries.add(new AuditEntry(now, actor, "parents.imported", "sync-key import " + runId, counts(summary, request)));
+        familyChanged.fire(new FamilyChanged(tenant, "sync-key import " + runId));
         audit.recordAll(tenant, entries);
         LOG.log(Level.INFO, "Sync-key parent import for tenant {0}: {1}", new Object[] {tenant, counts(summary, request)});
         return summary;

@@ -67,7 +67,7 @@ public class LaunchPages implements LaunchHandler {
                 + header(school, launch.displayName(), "School administrator")
                 + "<nav class=\"tabs\" aria-label=\"Kinbridge sections\">\n"
                 + navLink("families", "Families") + navLink("accounts", "Accounts")
-                + navLink("imports", "Imports") + navLink("linked-products", "Linked products")
+                + navLink("imports", "Imports") + navLink("linked-products", "Linked products") + navLink("audit", "Audit")
                 + "</nav>\n<main id=\"kb-view\" aria-live=\"polite\"><p class=\"loading\">Loading…</p></main>\n</div>";
         return Html.page(publicUrl.base(), "Kinbridge – " + school, head, body);
     }
