@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
@@ -109,21 +111,35 @@ public class GuardianLinks {
         boolean perLink = changes <= PER_LINK_AUDIT_LIMIT;
         List<AuditEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO guardian_link (tenant_id, "
-                    + "student_sourced_id, guardian_sourced_id, guardian_role, active, source, source_ref, created_at, "
-                    + "updated_at) VALUES (?, ?, ?, ?, TRUE, 'ROSTER', ?, ?, ?)")) {
-                batch(insert, plan.toCreate(), link -> {
-                    insert.setString(1, tenant.value());
-                    insert.setString(2, link.studentSourcedId());
-                    insert.setString(3, link.guardianSourcedId());
-                    insert.setString(4, link.guardianRole().rosterName());
-                    insert.setString(5, sourceRef);
-                    insert.setTimestamp(6, at);
-                    insert.setTimestamp(7, at);
-                    if (perLink) {
-                        entries.add(entry(now, actor, "link.created", link, "source " + sourceRef));
+            Optional<BulkRows> copy = BulkRows.open(connection, "guardian_link", "tenant_id, student_sourced_id, "
+                    + "guardian_sourced_id, guardian_role, active, source, source_ref, created_at, updated_at");
+            if (copy.isPresent()) {
+                try (BulkRows rows = copy.get()) {
+                    for (ParentChildLink link : plan.toCreate()) {
+                        rows.add(tenant.value(), link.studentSourcedId(), link.guardianSourcedId(),
+                                link.guardianRole().rosterName(), true, "ROSTER", sourceRef, at, at);
                     }
-                });
+                }
+                if (perLink) {
+                    plan.toCreate().forEach(link -> entries.add(entry(now, actor, "link.created", link, "source " + sourceRef)));
+                }
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO guardian_link (tenant_id, "
+                        + "student_sourced_id, guardian_sourced_id, guardian_role, active, source, source_ref, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, TRUE, 'ROSTER', ?, ?, ?)")) {
+                    batch(insert, plan.toCreate(), link -> {
+                        insert.setString(1, tenant.value());
+                        insert.setString(2, link.studentSourcedId());
+                        insert.setString(3, link.guardianSourcedId());
+                        insert.setString(4, link.guardianRole().rosterName());
+                        insert.setString(5, sourceRef);
+                        insert.setTimestamp(6, at);
+                        insert.setTimestamp(7, at);
+                        if (perLink) {
+                            entries.add(entry(now, actor, "link.created", link, "source " + sourceRef));
+                        }
+                    });
+                }
             }
             List<ParentChildLink> restated = new ArrayList<>(plan.toReactivate());
             restated.addAll(plan.toChangeRole());

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
@@ -155,8 +156,11 @@ public class PeopleStore {
         private PreparedStatement end;
         private int pendingEnds;
 
+        private final Optional<BulkRows> copy;
+
         private Writer(Connection connection, TenantId tenant, String importId, Instant now) throws SQLException {
             this.connection = connection;
+            this.copy = BulkRows.open(connection, "person", COLUMNS + ", tenant_id, sourced_id");
             this.insert = connection.prepareStatement(INSERT);
             this.update = connection.prepareStatement(UPDATE);
             this.tenant = tenant;
@@ -165,6 +169,10 @@ public class PeopleStore {
         }
 
         public void insert(RosterPerson person) {
+            if (copy.isPresent()) {
+                copy.get().add(valuesOf(person));
+                return;
+            }
             bindAndAdd(insert, person);
             if (++pendingInserts == BATCH) {
                 flush(insert);
@@ -203,34 +211,28 @@ public class PeopleStore {
 
         private void bindAndAdd(PreparedStatement statement, RosterPerson person) {
             try {
-                statement.setBoolean(1, person.active());
-                if (person.enabledUser().isPresent()) {
-                    statement.setBoolean(2, person.enabledUser().get());
-                } else {
-                    statement.setNull(2, Types.BOOLEAN);
+                Object[] values = valuesOf(person);
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] == null) {
+                        statement.setNull(i + 1, i == 1 ? Types.BOOLEAN : Types.VARCHAR);
+                    } else {
+                        statement.setObject(i + 1, values[i]);
+                    }
                 }
-                statement.setString(3, String.join(",", person.roles()));
-                statement.setString(4, person.primaryRole().orElse(null));
-                statement.setString(5, clip(person.givenName()));
-                statement.setString(6, clip(person.familyName()));
-                statement.setString(7, clip(person.username()));
-                statement.setString(8, clip(person.email()));
-                statement.setString(9, clip(person.identifier()));
-                statement.setString(10, clipTo(String.join(",", person.agentSourcedIds()), 4000));
-                statement.setString(11, clipTo(String.join(",", person.orgSourcedIds()), 2000));
-                statement.setString(12, person.fingerprint());
-                statement.setString(13, importId);
-                statement.setTimestamp(14, now);
-                statement.setString(15, lower(clip(person.familyName())));
-                statement.setString(16, lower(clip(person.givenName())));
-                statement.setString(17, lower(clip(person.username())));
-                statement.setBoolean(18, person.roles().contains("student"));
-                statement.setString(19, tenant.value());
-                statement.setString(20, person.sourcedId());
                 statement.addBatch();
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not write a person", e);
             }
+        }
+
+        /** The row in the column order of {@link #COLUMNS}, then tenant and sourcedId (as INSERT, UPDATE and COPY list them). */
+        private Object[] valuesOf(RosterPerson person) {
+            return new Object[] {person.active(), person.enabledUser().orElse(null), String.join(",", person.roles()),
+                person.primaryRole().orElse(null), clip(person.givenName()), clip(person.familyName()),
+                clip(person.username()), clip(person.email()), clip(person.identifier()),
+                clipTo(String.join(",", person.agentSourcedIds()), 4000), clipTo(String.join(",", person.orgSourcedIds()), 2000),
+                person.fingerprint(), importId, now, lower(clip(person.familyName())), lower(clip(person.givenName())),
+                lower(clip(person.username())), person.roles().contains("student"), tenant.value(), person.sourcedId()};
         }
 
         private static String lower(String value) {
@@ -256,6 +258,7 @@ public class PeopleStore {
         @Override
         public void close() {
             try (connection; insert; update) {
+                copy.ifPresent(BulkRows::close);
                 if (pendingInserts > 0) {
                     flush(insert);
                 }
