@@ -8,30 +8,89 @@ const STATE_LABELS = {
   PENDING: 'Pending', LINKED: 'Linked', DENIED: 'Denied', CANCELLED: 'Cancelled', EXPIRED: 'Expired', UNLINKED: 'Unlinked',
 };
 
+const DONE = {
+  approve: 'Approved. The other product is told; each side\'s data appears once it has arrived.',
+  deny: 'Denied. The other product is told; it can ask again after the waiting period.',
+  cancel: 'Request cancelled.',
+  remind: 'Reminder sent: the other product emails its main administrator (at most once a day).',
+  unlink: 'Unlinked. The other product\'s data has been removed here, and it is told to stop showing ours.',
+  refresh: 'The other product\'s data will be fetched again in a moment.',
+};
+
+// How often the page asks again while it is shown: the other side answers on its own time.
+const REFRESH_MS = 3000;
+
 export async function linkedProductsView() {
   const section = el('section', { id: 'linked-products' }, el('h2', {}, 'Linked products'));
   const notice = el('div', { id: 'crosslink-notice', role: 'status' });
   const links = el('div', { id: 'crosslink-links' });
   const data = el('div', { id: 'crosslink-data' });
+  let shownLinks = '';
+  let shownRecords = '';
+  let latest = 0;
+  // Re-renders only what changed, so a button is not swapped under the pointer by a refresh; an answer
+  // overtaken by a later reload (an action's, or the next refresh) is dropped rather than shown late.
   const reload = async () => {
+    const mine = ++latest;
     try {
       const overview = await api('crosslink');
-      links.replaceChildren(renderLinks(overview, reload, notice));
-      data.replaceChildren(renderRecords(await api('crosslink/records')));
+      if (mine !== latest) return;
+      const key = JSON.stringify(overview);
+      if (key !== shownLinks) {
+        shownLinks = key;
+        links.replaceChildren(renderLinks(overview, reload, notice));
+      }
     } catch (error) {
+      if (mine !== latest) return;
+      shownLinks = '';
       links.replaceChildren(alertOf(error));
+    }
+    try {
+      const records = await api('crosslink/records');
+      if (mine !== latest) return;
+      const key = JSON.stringify(records);
+      if (key !== shownRecords) {
+        shownRecords = key;
+        data.replaceChildren(renderRecords(records));
+      }
+    } catch (error) {
+      if (mine !== latest) return;
+      shownRecords = '';
+      data.replaceChildren(alertOf(error));
     }
   };
   const overview = await api('crosslink');
   section.append(renderAbout(overview), notice);
   if (overview.youAreMainAdmin) section.append(requestForm(reload, notice));
-  section.append(links, el('h3', {}, 'Data from linked products'), data);
+  section.append(el('h3', {}, 'Links'), links, el('h3', {}, 'Data from linked products'), data);
   await reload();
+  keepFresh(section, reload);
   const platforms = await api('platforms');
   section.append(el('h3', {}, 'Connected LMS platforms'),
     table({ id: 'kb-platforms' }, ['Issuer', 'Client id', 'Deployments'],
       platforms.map((p) => [p.issuer, p.clientId, p.deploymentIds.join(', ')])));
   return section;
+}
+
+/** Polls while the section is on the page (the panel replaces it when another tab is chosen). */
+function keepFresh(section, reload) {
+  let busy = false;
+  let idle = 0;
+  const timer = setInterval(async () => {
+    if (!section.isConnected) {
+      // not attached yet (first render), or replaced by another section: then stop
+      if (section.dataset.shown || ++idle > 20) clearInterval(timer);
+      return;
+    }
+    section.dataset.shown = 'true';
+    if (busy || document.hidden) return;
+    busy = true;
+    try {
+      await reload();
+    } finally {
+      busy = false;
+    }
+  }, REFRESH_MS);
 }
 
 function renderAbout(overview) {
@@ -80,7 +139,7 @@ function renderLink(link, isMain, reload, notice) {
   const act = (action) => async () => {
     try {
       await api(`crosslink/links/${encodeURIComponent(link.id)}/${action}`, { method: 'POST' });
-      notice.replaceChildren();
+      notice.replaceChildren(el('p', { class: 'notice', 'data-done': action }, DONE[action] ?? 'Done.'));
       await reload();
     } catch (error) {
       notice.replaceChildren(alertOf(error));
@@ -130,16 +189,22 @@ function renderRecords(records) {
     return el('p', { class: 'empty', id: 'crosslink-no-data' }, 'No data from linked products. Data is shared only once both schools have approved a link.');
   }
   return table({ id: 'crosslink-records' }, ['Student (sourcedId)', 'Source', 'Kind', 'Details', 'Received'],
-    records.map((r) => [r.studentSourcedId, r.source, r.type, describe(r), when(r.fetchedAt)]));
+    records.map((r) => [r.studentSourcedId, sourceOf(r), r.type, describe(r), when(r.fetchedAt)]));
 }
 
-function describe(record) {
+/** Where a record comes from: the other product's school name and address. */
+export function sourceOf(record) {
+  return el('span', { class: 'source', 'data-link': record.linkId ?? '' }, record.source ?? record.peerUrl ?? '',
+    record.peerUrl && record.peerUrl !== record.source ? el('small', {}, ` ${record.peerUrl}`) : '');
+}
+
+export function describe(record) {
   if (record.type === 'kinbridge.guardians' && Array.isArray(record.data?.guardians)) {
     return record.data.guardians.map((g) => `${g.name} (${g.role}${g.accountStatus && g.accountStatus !== 'unknown' ? `, account ${g.accountStatus}` : ''})`).join('; ');
   }
   return JSON.stringify(record.data);
 }
 
-function when(iso) {
+export function when(iso) {
   return iso ? new Date(iso).toLocaleString() : '';
 }

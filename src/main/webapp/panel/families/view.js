@@ -1,6 +1,7 @@
 // Families section: search students and adults, open a family, connect or remove (and block) links.
 import { api, postJson } from '../core/api.js';
 import { alertOf, button, el, table } from '../core/dom.js';
+import { describe, sourceOf, when } from '../crosslink/view.js';
 
 const FILTERS = [['all', 'Everyone'], ['students', 'Students'], ['adults', 'Adults'], ['no-parents', 'Students with no parents'],
   ['parents-without-email', 'Parents without email'], ['relatives', 'Relatives']];
@@ -61,13 +62,33 @@ function renderFamily(view, reload) {
     el('h3', {}, `${name} (${person.student ? 'student' : person.roles.join(', ') || 'adult'})`),
     links.length
       ? table({ id: 'family-links' }, [person.student ? 'Parent or guardian' : 'Child', 'sourcedId', 'Role', 'Status', 'Source', '', ''], links)
-      : el('p', { class: 'empty', id: 'family-no-links' }, person.student ? 'No parents are linked to this student.' : 'No children are linked.'),
-    connectForm(person, reload));
+      : el('p', { class: 'empty', id: 'family-no-links' }, person.student ? 'No parents are linked to this student.' : 'No children are linked.'));
+  if (person.student) box.append(fromLinkedProducts(person.sourcedId));
+  box.append(connectForm(person, reload));
   if (view.history.length) {
     box.append(el('h4', {}, 'History'), el('ul', { class: 'history' },
       ...view.history.map((h) => el('li', {}, `${new Date(h.at).toLocaleString()} · ${h.action} · ${h.subject} · ${h.actor}${h.detail ? ` · ${h.detail}` : ''}`))));
   }
   return box;
+}
+
+/**
+ * What linked products (Linked products page) hold about this student, each record marked with its source.
+ * Loaded after the family is shown; nothing appears unless a link is LINKED and its data has arrived.
+ */
+function fromLinkedProducts(sourcedId) {
+  const holder = el('section', { id: 'family-crosslink', class: 'crosslink-data', 'data-loaded': 'false' });
+  api(`crosslink/students/${encodeURIComponent(sourcedId)}`)
+    .then((records) => {
+      if (records?.length) {
+        holder.append(el('h4', {}, 'From linked products'),
+          table({ id: 'family-crosslink-records' }, ['Source', 'Kind', 'Details', 'Received'],
+            records.map((r) => [sourceOf(r), r.type, describe(r), when(r.fetchedAt)])));
+      }
+    })
+    .catch((error) => holder.append(el('h4', {}, 'From linked products'), alertOf(error)))
+    .finally(() => holder.setAttribute('data-loaded', 'true'));
+  return holder;
 }
 
 function removeForm(link, reload) {

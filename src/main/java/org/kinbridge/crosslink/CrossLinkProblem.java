@@ -23,6 +23,12 @@ public class CrossLinkProblem extends DomainException {
                 "A new request to this product can be made from " + until + ".");
     }
 
+    /** A peer's new request arrived while the last round with it is still cooling down on this side. */
+    static CrossLinkProblem peerCoolingDown(java.time.Instant until) {
+        return new CrossLinkProblem(ProblemKind.CONFLICT, "link_request_cooling_down",
+                "The last link round between these schools ended recently; a new request is accepted from " + until + ".");
+    }
+
     static CrossLinkProblem reminderTooSoon(java.time.Instant next) {
         return new CrossLinkProblem(ProblemKind.TOO_MANY_REQUESTS, "reminder_too_soon",
                 "A reminder was sent recently; the next one can be sent from " + next + ".");

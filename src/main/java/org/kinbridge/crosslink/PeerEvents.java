@@ -131,6 +131,14 @@ public class PeerEvents {
             }
             throw CrossLinkProblem.wrongState("A link with this school is already " + link.state().name().toLowerCase() + ".");
         }
+        if (link != null) {
+            // The receiver keeps the cooldown too: a round that ended here (denied, cancelled, expired,
+            // unlinked) cannot be reopened by the peer before it is over, whatever the peer's own rule is.
+            Optional<Instant> until = link.newRequestFrom(settings.cooldown()).filter(now::isBefore);
+            if (until.isPresent()) {
+                throw CrossLinkProblem.peerCoolingDown(until.get());
+            }
+        }
         boolean isNew = link == null;
         if (isNew) {
             link = new CrossLink(received.tenant(), received.sender(), message.senderSchool());

@@ -422,6 +422,62 @@ class CrossLinkIT {
         throw new AssertionError("the request did not expire at B");
     }
 
+    @Test
+    @Order(10)
+    void theReceiverRefusesANewRequestDuringItsCooldown() throws Exception {
+        try (FakePeer peer = new FakePeer()) {
+            String school = "cooling-school";
+            String firstRound = UUID.randomUUID().toString();
+            HttpResponse<String> requested = post(b, peer.sign(peer.message(MessageType.LINK_REQUEST, b, school, firstRound),
+                    Instant.now(), peer.key));
+            assertEquals(202, requested.statusCode(), requested.body());
+            HttpResponse<String> cancelled = post(b, peer.sign(peer.message(MessageType.LINK_CANCEL, b, school, firstRound),
+                    Instant.now(), peer.key));
+            assertEquals(202, cancelled.statusCode(), cancelled.body());
+            assertEquals("CANCELLED", OperatorApi.json(cancelled).get("state"));
+            int refusedBefore = b.count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'crosslink.message_refused' "
+                    + "AND detail LIKE 'link_request_cooling_down%'", b.tenant);
+
+            // The peer ignores the cooldown and asks again at once: this side keeps it.
+            assertRefused(post(b, peer.sign(peer.message(MessageType.LINK_REQUEST, b, school, UUID.randomUUID().toString()),
+                    Instant.now(), peer.key)), 409, "link_request_cooling_down");
+            assertEquals(refusedBefore + 1, b.count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? "
+                    + "AND action = 'crosslink.message_refused' AND detail LIKE 'link_request_cooling_down%'", b.tenant), "audited");
+            Map<String, Object> atB = peerLink(b, peer.base(), school);
+            assertEquals("CANCELLED", atB.get("state"), "the refused request changed nothing");
+            assertEquals(firstRound, peerLinkRound(b, peer.base(), school));
+
+            pause(3500);
+            String secondRound = UUID.randomUUID().toString();
+            HttpResponse<String> again = post(b, peer.sign(peer.message(MessageType.LINK_REQUEST, b, school, secondRound),
+                    Instant.now(), peer.key));
+            assertEquals(202, again.statusCode(), again.body());
+            assertEquals("PENDING", OperatorApi.json(again).get("state"));
+            assertEquals(secondRound, peerLinkRound(b, peer.base(), school));
+            assertEquals(202, post(b, peer.sign(peer.message(MessageType.LINK_CANCEL, b, school, secondRound),
+                    Instant.now(), peer.key)).statusCode());
+        }
+    }
+
+    private static Map<String, Object> peerLink(Instance instance, String peerUrl, String peerSchool) {
+        List<?> links = (List<?>) instance.main("GET", "crosslink", null, 200).get("links");
+        return links.stream().map(l -> (Map<String, Object>) l)
+                .filter(l -> peerUrl.equals(l.get("peerUrl")) && peerSchool.equals(l.get("peerSchool")))
+                .findFirst().orElseThrow(() -> new AssertionError("no link with " + peerSchool + " at " + peerUrl));
+    }
+
+    private static String peerLinkRound(Instance instance, String peerUrl, String peerSchool) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER + "?currentSchema=" + instance.schema, "postgres", "");
+             PreparedStatement select = connection.prepareStatement("SELECT handshake_id FROM crosslink WHERE peer_url = ? AND peer_school = ?")) {
+            select.setString(1, peerUrl);
+            select.setString(2, peerSchool);
+            try (ResultSet rs = select.executeQuery()) {
+                assertTrue(rs.next(), "a link row for " + peerSchool);
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static Map<?, ?> awaitRecord(Instance instance, String student) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -492,6 +548,11 @@ class CrossLinkIT {
         CrossLinkMessage request(String recipient, String school) {
             return CrossLinkMessage.create(MessageType.LINK_REQUEST, base(), recipient, "fake-school", school, UUID.randomUUID().toString(),
                     Map.of("school_name", "Fake Product School", "requested_by", "Mallory"));
+        }
+
+        CrossLinkMessage message(MessageType type, Instance to, String senderSchool, String handshake) {
+            return CrossLinkMessage.create(type, base(), to.base, senderSchool, to.tenant, handshake,
+                    Map.of("school_name", "Fake Product School", "requested_by", "Mallory", "by", "Mallory"));
         }
 
         String sign(CrossLinkMessage message, Instant at, RSAKey with) {
