@@ -179,7 +179,7 @@ public class BulkActions {
         }
         if (byMail) {
             outbox.enqueue(invitations.welcomeMail(tenant, school, target.email(), target.name(), username, kids, secret, expires,
-                    settings.welcomeNote(), reference));
+                    settings.welcomeNote(), MailOutcomes.reference(reference, target.person())));
             return "welcome email queued to " + target.email();
         }
         letters.add(new Letter(target.person(), target.name(), username, kids, secret, expires));

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
@@ -18,7 +19,10 @@ import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
  * Marks an invitation by what became of its welcome mail. The reference is the invitation's own random id,
- * so the outcome of an older (killed) invitation never marks the current one.
+ * so the outcome of an older (killed) invitation never marks the current one. The mail's reference also names the
+ * person ({@code <invite_ref>:<person>}), so an outcome is recorded through the account's primary key: there is no
+ * index on {@code invite_ref}, and scanning a tenant's accounts once per delivered mail held the outbox well under
+ * 200 mails/s. A reference without a person (queued before this form) is still matched on {@code invite_ref} alone.
  */
 @ApplicationScoped
 public class MailOutcomes {
@@ -38,8 +42,9 @@ public class MailOutcomes {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            Sql.update(connection, "UPDATE parent_account SET mail_status = 'SENT' WHERE tenant_id = ? AND invite_ref = ?",
-                    List.of(delivered.tenant().value(), delivered.reference()));
+            List<Object> params = new ArrayList<>();
+            String where = where(delivered.tenant().value(), delivered.reference(), params);
+            Sql.update(connection, "UPDATE parent_account SET mail_status = 'SENT'" + where, params);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a delivered welcome mail", e);
         }
@@ -51,12 +56,14 @@ public class MailOutcomes {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            List<String> people = Sql.list(connection, "SELECT person_sourced_id FROM parent_account WHERE tenant_id = ? "
-                    + "AND invite_ref = ?", List.of(failed.tenant().value(), failed.reference()), rs -> rs.getString(1));
+            List<Object> params = new ArrayList<>();
+            String where = where(failed.tenant().value(), failed.reference(), params);
+            List<String> people = Sql.list(connection, "SELECT person_sourced_id FROM parent_account" + where, params,
+                    rs -> rs.getString(1));
             String reason = failed.reason() == null ? "delivery failed" : failed.reason();
-            Sql.update(connection, "UPDATE parent_account SET mail_status = 'BOUNCED', mail_error = ? WHERE tenant_id = ? "
-                    + "AND invite_ref = ?", List.of(reason.length() > 1000 ? reason.substring(0, 1000) : reason,
-                    failed.tenant().value(), failed.reference()));
+            List<Object> update = new ArrayList<>(List.of(reason.length() > 1000 ? reason.substring(0, 1000) : reason));
+            update.addAll(params);
+            Sql.update(connection, "UPDATE parent_account SET mail_status = 'BOUNCED', mail_error = ?" + where, update);
             for (String person : people) {
                 audit.record(failed.tenant(), new AuditEntry(clock.instant(), "mail", "account.mail_bounced", person,
                         "reason: " + reason + "; source: mail"));
@@ -65,4 +72,26 @@ public class MailOutcomes {
             throw new IllegalStateException("Could not record a failed welcome mail", e);
         }
     }
+
+    /** The welcome mail's reference: the invitation's id and, when it fits the outbox column, the person's id. */
+    static String reference(String inviteRef, String person) {
+        String both = inviteRef + SEPARATOR + person;
+        return inviteRef.indexOf(SEPARATOR) < 0 && both.length() <= MAX_REFERENCE ? both : inviteRef;
+    }
+
+    /** The WHERE clause finding the account a welcome mail's reference names. */
+    static String where(String tenant, String reference, List<Object> params) {
+        params.add(tenant);
+        int at = reference.indexOf(SEPARATOR);
+        if (at < 0) {
+            params.add(reference);
+            return " WHERE tenant_id = ? AND invite_ref = ?";
+        }
+        params.add(reference.substring(at + 1));
+        params.add(reference.substring(0, at));
+        return " WHERE tenant_id = ? AND person_sourced_id = ? AND invite_ref = ?";
+    }
+
+    private static final char SEPARATOR = ':';
+    private static final int MAX_REFERENCE = 255;
 }
