@@ -22,6 +22,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
+import org.kinbridge.shared.persistence.JdbcBatch;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
@@ -34,7 +35,6 @@ import org.kinbridge.shared.persistence.DatasourceDefinition;
 @ApplicationScoped
 public class GuardianLinks {
 
-    private static final int BATCH = 1000;
     /** Above this many changes in one apply, the audit trail gets one entry per kind of change, not per link. */
     static final int PER_LINK_AUDIT_LIMIT = 5000;
 
@@ -127,7 +127,7 @@ public class GuardianLinks {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO guardian_link (tenant_id, "
                         + "student_sourced_id, guardian_sourced_id, guardian_role, active, source, source_ref, created_at, "
                         + "updated_at) VALUES (?, ?, ?, ?, TRUE, 'ROSTER', ?, ?, ?)")) {
-                    batch(insert, plan.toCreate(), link -> {
+                    JdbcBatch.run(insert, plan.toCreate(), link -> {
                         insert.setString(1, tenant.value());
                         insert.setString(2, link.studentSourcedId());
                         insert.setString(3, link.guardianSourcedId());
@@ -146,7 +146,7 @@ public class GuardianLinks {
             try (PreparedStatement update = connection.prepareStatement("UPDATE guardian_link SET guardian_role = ?, "
                     + "active = TRUE, source = 'ROSTER', source_ref = ?, updated_at = ?, ended_at = NULL "
                     + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
-                batch(update, restated, link -> {
+                JdbcBatch.run(update, restated, link -> {
                     update.setString(1, link.guardianRole().rosterName());
                     update.setString(2, sourceRef);
                     update.setTimestamp(3, at);
@@ -162,7 +162,7 @@ public class GuardianLinks {
             try (PreparedStatement end = connection.prepareStatement("UPDATE guardian_link SET active = FALSE, "
                     + "source_ref = ?, updated_at = ?, ended_at = ? "
                     + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
-                batch(end, plan.toEnd(), link -> {
+                JdbcBatch.run(end, plan.toEnd(), link -> {
                     end.setString(1, sourceRef);
                     end.setTimestamp(2, at);
                     end.setTimestamp(3, at);
@@ -266,25 +266,5 @@ public class GuardianLinks {
 
     private static String key(String student, String guardian) {
         return student + '\u0000' + guardian;
-    }
-
-    private static <T> void batch(PreparedStatement statement, List<T> items, Binder<T> binder) throws SQLException {
-        int pending = 0;
-        for (T item : items) {
-            binder.bind(item);
-            statement.addBatch();
-            if (++pending == BATCH) {
-                statement.executeBatch();
-                pending = 0;
-            }
-        }
-        if (pending > 0) {
-            statement.executeBatch();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Binder<T> {
-        void bind(T item) throws SQLException;
     }
 }

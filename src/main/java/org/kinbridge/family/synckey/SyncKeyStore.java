@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.kinbridge.family.GuardianRole;
 import org.kinbridge.family.LinkSource;
+import org.kinbridge.shared.persistence.JdbcBatch;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 
@@ -29,7 +30,6 @@ import org.kinbridge.shared.persistence.DatasourceDefinition;
 public class SyncKeyStore {
 
     private static final String SYNC_PREFIX = ParentRow.SOURCED_ID_PREFIX + "%";
-    private static final int BATCH = 1000;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
@@ -87,7 +87,7 @@ public class SyncKeyStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO guardian_link (tenant_id, student_sourced_id, "
                     + "guardian_sourced_id, guardian_role, active, source, source_ref, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, TRUE, ?, ?, ?, ?)")) {
-                batch(insert, plan.linksToCreate(), link -> {
+                JdbcBatch.run(insert, plan.linksToCreate(), link -> {
                     insert.setString(1, tenant.value());
                     insert.setString(2, link.studentSourcedId());
                     insert.setString(3, link.guardianSourcedId());
@@ -101,7 +101,7 @@ public class SyncKeyStore {
             try (PreparedStatement restore = connection.prepareStatement("UPDATE guardian_link SET active = TRUE, source_ref = ?, "
                     + "updated_at = ?, ended_at = NULL WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ? "
                     + "AND source = ? AND active = FALSE")) {
-                batch(restore, plan.linksToRestore(), link -> {
+                JdbcBatch.run(restore, plan.linksToRestore(), link -> {
                     restore.setString(1, link.syncValue());
                     restore.setTimestamp(2, at);
                     restore.setString(3, tenant.value());
@@ -113,7 +113,7 @@ public class SyncKeyStore {
             try (PreparedStatement end = connection.prepareStatement("UPDATE guardian_link SET active = FALSE, updated_at = ?, "
                     + "ended_at = ? WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ? "
                     + "AND source = ? AND active = TRUE")) {
-                batch(end, plan.linksToEnd(), link -> {
+                JdbcBatch.run(end, plan.linksToEnd(), link -> {
                     end.setTimestamp(1, at);
                     end.setTimestamp(2, at);
                     end.setString(3, tenant.value());
@@ -144,28 +144,8 @@ public class SyncKeyStore {
         }
     }
 
-    private static <T> void batch(PreparedStatement statement, List<T> items, Binder<T> binder) throws SQLException {
-        int pending = 0;
-        for (T item : items) {
-            binder.bind(item);
-            statement.addBatch();
-            if (++pending == BATCH) {
-                statement.executeBatch();
-                pending = 0;
-            }
-        }
-        if (pending > 0) {
-            statement.executeBatch();
-        }
-    }
-
     @FunctionalInterface
     private interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Binder<T> {
-        void bind(T item) throws SQLException;
     }
 }
