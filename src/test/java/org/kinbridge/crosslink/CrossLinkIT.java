@@ -88,13 +88,9 @@ class CrossLinkIT {
 
         Instance(String name) {
             this.name = name;
-            this.schema = "kb_cl_" + name + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            this.schema = TestRunSettings.freshSchema("kb_cl_" + name);
             this.work = TestRunSettings.workDir("crosslink-" + name + "-" + System.nanoTime());
-            int port = TestRunSettings.freePort();
-            env.put("KINBRIDGE_PORT", String.valueOf(port));
-            env.put("KINBRIDGE_DB_URL", SERVER + "?currentSchema=" + schema);
-            env.put("KINBRIDGE_DB_USER", "postgres");
-            env.put("KINBRIDGE_OPERATOR_TOKEN", OPERATOR_TOKEN);
+            env.putAll(TestRunSettings.serverEnvironment(schema, OPERATOR_TOKEN));
             env.put("KINBRIDGE_SMTP_HOST", "127.0.0.1");
             env.put("KINBRIDGE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
             env.put("KINBRIDGE_CROSSLINK_REQUEST_TTL", "PT75S");
@@ -215,10 +211,7 @@ class CrossLinkIT {
             if (instance.platform != null) {
                 instance.platform.close();
             }
-            try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + instance.schema + " CASCADE");
-            }
+            TestRunSettings.dropSchema(instance.schema);
         }
         if (smtp != null) {
             smtp.stop();

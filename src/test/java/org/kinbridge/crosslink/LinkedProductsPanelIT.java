@@ -10,13 +10,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +44,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LinkedProductsPanelIT {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String OPERATOR_TOKEN = "crosslink-panel-operator";
     private static final String SCHOOL = "demo";
     private static final String SCHOOL_NAME = "Riverside Primary School (demo)";
@@ -72,12 +67,9 @@ class LinkedProductsPanelIT {
 
         Side(String name) {
             this.name = name;
-            this.schema = "kb_clp_" + name + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            this.schema = TestRunSettings.freshSchema("kb_clp_" + name);
             this.work = TestRunSettings.workDir("crosslink-panel-" + name + "-" + System.nanoTime());
-            env.put("KINBRIDGE_PORT", String.valueOf(TestRunSettings.freePort()));
-            env.put("KINBRIDGE_DB_URL", SERVER + "?currentSchema=" + schema);
-            env.put("KINBRIDGE_DB_USER", "postgres");
-            env.put("KINBRIDGE_OPERATOR_TOKEN", OPERATOR_TOKEN);
+            env.putAll(TestRunSettings.serverEnvironment(schema, OPERATOR_TOKEN));
             env.put("KINBRIDGE_SMTP_HOST", "127.0.0.1");
             env.put("KINBRIDGE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
             env.put("KINBRIDGE_CROSSLINK_RETRY_MAX", "PT3S");
@@ -192,10 +184,7 @@ class LinkedProductsPanelIT {
                 continue;
             }
             side.stop();
-            try (Connection connection = DriverManager.getConnection(SERVER, "postgres", "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + side.schema + " CASCADE");
-            }
+            TestRunSettings.dropSchema(side.schema);
         }
         if (smtp != null) {
             smtp.stop();

@@ -48,11 +48,32 @@ public class TestRunSettings implements LauncherSessionListener {
         if (schema == null) {
             return;
         }
+        try {
+            dropSchema(schema);
+        } catch (SQLException e) {
+            System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
+        }
+    }
+
+    /** A new schema name for a server a test starts itself (Kinbridge creates it on start). */
+    public static String freshSchema(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** The environment of {@code java -jar kinbridge.jar} on a free port and its own PostgreSQL schema. */
+    public static java.util.Map<String, String> serverEnvironment(String schema, String operatorToken) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("KINBRIDGE_PORT", String.valueOf(freePort()));
+        env.put("KINBRIDGE_DB_URL", serverUrl() + "?currentSchema=" + schema);
+        env.put("KINBRIDGE_DB_USER", "postgres");
+        env.put("KINBRIDGE_OPERATOR_TOKEN", operatorToken);
+        return env;
+    }
+
+    public static void dropSchema(String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(serverUrl(), "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
         }
     }
 
