@@ -218,6 +218,13 @@ rss_bulk_kib="$(proc_kib "$server_pid" VmRSS)"
 bulk_links="$(active_links)"
 bulk_valid="$(json counts.links_valid < "$run_dir/bulk-import.json")"
 
+# The parent-account recompute runs after each import commits; let it finish so the delta is timed alone.
+for _ in $(seq 1 600); do
+    grep -q "Access recomputed for tenant $tenant (import:$bulk_id)" "$run_dir/server.log" && break
+    sleep 0.2
+done
+sleep 2 # and let PostgreSQL's autovacuum/analyze of the new rows settle
+
 # --- delta import --------------------------------------------------------------------------------
 echo "Importing the delta package ..."
 cpu_server_0="$(cpu_ms_of "$java_pid")"; cpu_pg_0="$(pg_cpu_ms)"

@@ -1,5 +1,6 @@
 // Accounts section: the parent-account lifecycle as SEQTA-style tabs (Ready to provision, Active, Ready to revoke)
 // with counts, search, paging, select-all and bulk actions that confirm the number affected and report per person.
+// Next/Previous page by cursor (keyset: as fast on page 2,000 as on page 1); the position shown is counted here.
 import { api, ApiError, postJson } from '../core/api.js';
 import { session } from '../core/session.js';
 import { alertOf, button, el } from '../core/dom.js';
@@ -55,10 +56,10 @@ function makeTab(tab, count, outcome, refreshAll) {
   const tabButton = el('button', { type: 'button', role: 'tab', class: 'subtab', 'data-tab': tab.id, id: `tab-${tab.id}` },
     `${tab.label} `, label);
   const panel = el('div', { role: 'tabpanel', class: 'account-tab', id: `accounts-${tab.id}`, 'data-tab': tab.id });
-  const state = { offset: 0, q: '', page: null, selected: new Set(), allMatching: false };
+  const state = { offset: 0, cursor: {}, q: '', page: null, selected: new Set(), allMatching: false };
   const search = el('input', { type: 'search', class: 'account-search', placeholder: 'Name, username or sourcedId' });
   const form = el('form', { class: 'search' }, search, ' ', el('button', { type: 'submit' }, 'Search'));
-  form.addEventListener('submit', (event) => { event.preventDefault(); state.q = search.value; state.offset = 0; load(); });
+  form.addEventListener('submit', (event) => { event.preventDefault(); state.q = search.value; state.offset = 0; state.cursor = {}; load(); });
   const bar = el('div', { class: 'bulk-actions' }, ...tab.actions.map((action) => button(ACTIONS[action],
     () => confirmAction(tab, action, state, outcome, refreshAll), { 'data-action': action, class: 'secondary' })));
   const results = el('div', { class: 'results' });
@@ -66,12 +67,13 @@ function makeTab(tab, count, outcome, refreshAll) {
 
   async function load(total) {
     try {
-      const params = new URLSearchParams({ tab: tab.id, q: state.q, offset: String(state.offset), limit: String(PAGE) });
+      const where = state.cursor.after || state.cursor.before ? state.cursor : { offset: String(state.offset) };
+      const params = new URLSearchParams({ tab: tab.id, q: state.q, ...where, limit: String(PAGE) });
       state.page = await api(`accounts?${params}`);
       if (total !== undefined && !state.q) label.textContent = String(total);
       state.selected.clear();
       state.allMatching = false;
-      results.replaceChildren(render(tab, state, (offset) => { state.offset = offset; load(); }));
+      results.replaceChildren(render(tab, state, (offset, cursor) => { state.offset = offset; state.cursor = cursor; load(); }));
     } catch (error) {
       results.replaceChildren(alertOf(error));
     }
@@ -106,10 +108,11 @@ function render(tab, state, goTo) {
     for (const box of boxes) { box.checked = selectAll.checked; toggle(state, box); }
     state.allMatching = false;
     allNote.replaceChildren();
-    if (selectAll.checked && page.total > page.items.length) {
-      allNote.append(button(`Select all ${page.total} matching`, () => {
+    if (selectAll.checked && (page.total > page.items.length || page.totalIsEstimate)) {
+      const all = page.totalIsEstimate ? 'all' : `all ${page.total}`;
+      allNote.append(button(`Select ${all} matching`, () => {
         state.allMatching = true;
-        allNote.replaceChildren(`All ${page.total} selected.`);
+        allNote.replaceChildren(`${all[0].toUpperCase()}${all.slice(1)} selected.`);
       }, { class: 'link select-all-matching' }));
     }
   });
@@ -126,9 +129,11 @@ function render(tab, state, goTo) {
   const tableEl = el('table', { class: 'accounts-table' },
     el('thead', {}, el('tr', {}, el('th', {}, selectAll), ...['Name', 'sourcedId', 'Username or email', 'Status', 'Reasons'].map((h) => el('th', {}, h)))),
     el('tbody', {}, ...rows));
-  const pager = el('p', { class: 'pager' }, `${page.offset + 1}–${page.offset + page.items.length} of ${page.total} `);
-  if (page.offset > 0) pager.append(button('Previous', () => goTo(Math.max(0, page.offset - page.limit))));
-  if (page.offset + page.items.length < page.total) pager.append(' ', button('Next', () => goTo(page.offset + page.limit), { class: 'next' }));
+  const offset = page.offset ?? state.offset;
+  const total = page.totalIsEstimate ? `more than ${page.total}` : String(page.total);
+  const pager = el('p', { class: 'pager' }, `${offset + 1}–${offset + page.items.length} of ${total} `);
+  if (page.previous) pager.append(button('Previous', () => goTo(Math.max(0, offset - page.limit), { before: page.previous })));
+  if (page.next) pager.append(' ', button('Next', () => goTo(offset + page.items.length, { after: page.next }), { class: 'next' }));
   return el('div', {}, el('p', {}, allNote), tableEl, pager);
 }
 

@@ -35,3 +35,23 @@ export function table(attributes, headers, rows) {
 export function alertOf(error) {
   return el('p', { class: 'notice error', role: 'alert' }, error.message);
 }
+
+/**
+ * A drop zone with a file picker: hands the dropped or chosen file to {@code onFile}.
+ * @param {{id: string, inputId: string, accept: string, text: string}} options
+ * @param {(file: File) => void} onFile
+ */
+export function fileDrop({ id, inputId, accept, text }, onFile) {
+  const input = el('input', { type: 'file', id: inputId, accept });
+  const zone = el('div', { class: 'dropzone', id }, el('p', {}, text), input);
+  const send = (file) => { if (file) onFile(file); };
+  input.addEventListener('change', () => send(input.files[0]));
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    send(event.dataTransfer.files[0]);
+  });
+  return zone;
+}

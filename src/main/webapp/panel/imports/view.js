@@ -1,25 +1,24 @@
-// Imports section: send a OneRoster package (drag and drop or choose a file), follow its progress,
-// read its per-row issues, and confirm or discard an import held for a large removal.
+// Imports section, two cards. Roster: send a OneRoster package (drag and drop or choose a file), follow
+// its progress, read its per-row issues, and confirm or discard an import held for a large removal.
+// Parents from a CSV: see parents.js.
 import { api, download } from '../core/api.js';
-import { alertOf, button, el, table } from '../core/dom.js';
+import { alertOf, button, el, fileDrop, table } from '../core/dom.js';
+import { parentImportCard } from './parents.js';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'HELD', 'DISCARDED']);
 
 export async function importsView() {
-  const section = el('section', { id: 'imports' }, el('h2', {}, 'Imports'));
   const detail = el('div', { id: 'import-detail' });
   const history = el('div', { id: 'import-history' });
-  section.append(dropZone(detail, history), detail, history);
+  const roster = el('section', { class: 'import-card', id: 'roster-import' },
+    el('h3', {}, 'Roster (OneRoster package)'), dropZone(detail, history), detail, history);
   await showHistory(history, detail);
-  return section;
+  return el('section', { id: 'imports' }, el('h2', {}, 'Imports'), roster, parentImportCard());
 }
 
 function dropZone(detail, history) {
-  const input = el('input', { type: 'file', id: 'import-file', accept: '.zip,application/zip' });
-  const zone = el('div', { class: 'dropzone', id: 'import-drop' },
-    el('p', {}, 'Drop a OneRoster package (.zip) here, or choose one: '), input);
-  const send = async (file) => {
-    if (!file) return;
+  return fileDrop({ id: 'import-drop', inputId: 'import-file', accept: '.zip,application/zip',
+    text: 'Drop a OneRoster package (.zip) here, or choose one: ' }, async (file) => {
     try {
       const started = await api('imports', {
         method: 'POST',
@@ -30,16 +29,7 @@ function dropZone(detail, history) {
     } catch (error) {
       detail.replaceChildren(alertOf(error));
     }
-  };
-  input.addEventListener('change', () => send(input.files[0]));
-  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
-  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-  zone.addEventListener('drop', (event) => {
-    event.preventDefault();
-    zone.classList.remove('over');
-    send(event.dataTransfer.files[0]);
   });
-  return zone;
 }
 
 async function follow(importId, detail, history) {
@@ -54,7 +44,7 @@ async function follow(importId, detail, history) {
 
 function renderImport(status, detail, history) {
   const box = el('article', { class: 'import', 'data-status': status.status, id: `import-${status.id}` },
-    el('h3', {}, `${status.fileName} · `, el('span', { class: 'status' }, status.status)));
+    el('h4', {}, `${status.fileName} · `, el('span', { class: 'status' }, status.status)));
   const progress = Object.entries(status.progress || {}).filter(([key]) => key !== 'phase')
     .map(([file, rows]) => `${file}: ${rows} rows`).join(' · ');
   if (status.status === 'RUNNING') {
@@ -93,7 +83,7 @@ async function showHistory(history, detail) {
     history.replaceChildren(el('p', { class: 'empty' }, 'No roster imports yet.'));
     return;
   }
-  history.replaceChildren(el('h3', {}, 'Recent imports'), table({ id: 'import-list' },
+  history.replaceChildren(el('h4', {}, 'Recent imports'), table({ id: 'import-list' },
     ['Started', 'File', 'Status', 'Mode', 'Links created', 'Links ended', 'Issues', ''],
     imports.map((i) => [new Date(i.createdAt).toLocaleString(), i.fileName,
       el('span', { class: 'status' }, i.status), i.mode ?? '', String(i.counts?.linksCreated ?? ''),

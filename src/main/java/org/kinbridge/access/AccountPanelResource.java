@@ -67,8 +67,9 @@ public class AccountPanelResource {
     @GET
     public AccountDirectory.Page list(@QueryParam("tab") @DefaultValue("provision") String tab, @QueryParam("q") String query,
                                       @QueryParam("offset") @DefaultValue("0") int offset,
+                                      @QueryParam("after") String after, @QueryParam("before") String before,
                                       @QueryParam("limit") @DefaultValue("25") int limit) {
-        return directory.page(admin().tenant(), AccountTab.of(tab), query, offset, limit);
+        return directory.page(admin().tenant(), AccountTab.of(tab), query, AccountDirectory.Start.at(offset, after, before), limit);
     }
 
     @GET

@@ -46,6 +46,9 @@ public class ParentAccess {
     private TenantService tenants;
 
     @Inject
+    private SignInGuard guard;
+
+    @Inject
     private Clock clock;
 
     /** Who an activation credential belongs to. */
@@ -59,16 +62,17 @@ public class ParentAccess {
                            Instant expires, boolean noLogin, boolean noData) {
     }
 
+    /** @param client the address the request came from: unknown credentials are counted against it */
     @Transactional
-    public Invitee invitee(TenantId tenant, String credential) {
-        Account account = byCredential(tenant, credential);
+    public Invitee invitee(TenantId tenant, String credential, String client) {
+        Account account = byCredential(tenant, credential, client);
         return new Invitee(account.person(), account.name(), account.username());
     }
 
     /** Sets the password, uses up the credential, and makes the account ACTIVE. */
     @Transactional
-    public Invitee activate(TenantId tenant, String credential, String password, String confirmation) {
-        Account account = byCredential(tenant, credential);
+    public Invitee activate(TenantId tenant, String credential, String password, String confirmation, String client) {
+        Account account = byCredential(tenant, credential, client);
         if (password == null || !password.equals(confirmation)) {
             throw new InvalidRequestException("passwords_differ", "The two passwords are not the same.");
         }
@@ -93,17 +97,25 @@ public class ParentAccess {
         return new Invitee(account.person(), account.name(), account.username());
     }
 
-    /** Checks a username and password; a new session token for the parent. */
+    /**
+     * Checks a username and password; a new session token for the parent. While the username or the client address
+     * is locked after too many failures, even the right password is refused, in the same words as a wrong one.
+     */
     @Transactional
-    public String signIn(TenantId tenant, String username, String password) {
+    public String signIn(TenantId tenant, String username, String password, String client) {
         String key = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        guard.requireMayTrySignIn(tenant, key, client);
         List<Account> accounts = accounts(tenant, "a.username = ? AND a.password_hash IS NOT NULL", key);
         Optional<Account> match = accounts.stream().filter(a -> Passwords.matches(password, a.passwordHash())).findFirst();
         if (accounts.isEmpty()) {
             Passwords.dummyCheck(password);
         }
-        Account account = match.orElseThrow(() -> new AccessRefusedException(ProblemKind.UNAUTHENTICATED, "sign_in_failed",
-                "The username or password is not right."));
+        if (match.isEmpty()) {
+            guard.signInFailed(tenant, key, accounts.stream().findFirst().map(Account::person), client);
+            throw SignInGuard.refused();
+        }
+        Account account = match.get();
+        guard.signInSucceeded(tenant, key);
         requireMayEnter(account);
         Instant now = clock.instant();
         String token = SecureTokens.newToken(32);
@@ -201,12 +213,15 @@ public class ParentAccess {
                 .orElseThrow(() -> new AccessRefusedException(ProblemKind.NOT_FOUND, "unknown_child", "No such child of yours here."));
     }
 
-    private Account byCredential(TenantId tenant, String credential) {
-        if (credential == null || credential.isBlank() || credential.length() > 100) {
+    private Account byCredential(TenantId tenant, String credential, String client) {
+        guard.requireMayTryCode(tenant, client);
+        Optional<Account> found = credential == null || credential.isBlank() || credential.length() > 100 ? Optional.empty()
+                : accounts(tenant, "a.activation_hash = ?", Invitations.hash(credential)).stream().findFirst();
+        if (found.isEmpty()) {
+            guard.codeFailed(tenant, client); // a used, replaced or guessed code: the guessing kind is what this counts
             throw new AccessRefusedException(ProblemKind.INVALID, "activation_invalid", NOT_VALID);
         }
-        Account account = accounts(tenant, "a.activation_hash = ?", Invitations.hash(credential)).stream().findFirst()
-                .orElseThrow(() -> new AccessRefusedException(ProblemKind.INVALID, "activation_invalid", NOT_VALID));
+        Account account = found.get();
         if (account.state() != AccountState.INVITED) {
             throw new AccessRefusedException(ProblemKind.INVALID, "activation_invalid", NOT_VALID);
         }

@@ -36,6 +36,8 @@ public class ReasonsEngine {
     private static final Logger LOG = Logger.getLogger(ReasonsEngine.class.getName());
     private static final int BATCH = 1000;
     private static final int INSERT_CHUNK = 5000;
+    /** person, state, reasons, family_key, given_key */
+    private static final int INSERTED_COLUMNS = 5;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
@@ -50,7 +52,15 @@ public class ReasonsEngine {
     public record Outcome(int examined, int changed, int stateChanges, long millis) {
     }
 
-    private record Change(String person, Optional<AccountState> from, AccountState to, Set<RevokeReason> reasons) {
+    /** The list keys an account sorts by in the Account Manager: the person's lower-case family and given names. */
+    private record ListKeys(String family, String given) {
+    }
+
+    private record Change(String person, Optional<AccountState> from, AccountState to, Set<RevokeReason> reasons, ListKeys keys) {
+    }
+
+    /** An account whose person the roster renamed: its list keys follow. */
+    private record Renamed(String person, ListKeys keys) {
     }
 
     /** A whole-tenant run in its own transaction (after an import or a link change). */
@@ -69,6 +79,7 @@ public class ReasonsEngine {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<Change> changes = new ArrayList<>();
+        List<Renamed> renamed = new ArrayList<>();
         int examined = 0;
         try (Connection connection = dataSource.getConnection()) {
             Sql.list(connection, "SELECT id FROM tenant WHERE id = ? FOR UPDATE", List.of(tenant.value()), rs -> 1);
@@ -76,7 +87,8 @@ public class ReasonsEngine {
             Map<String, String> newestHolder = newestHolders(connection, tenant);
             String personFilter = person.isPresent() ? " AND l.guardian_sourced_id = ?" : "";
             String sql = "SELECT p.sourced_id, p.active, p.enabled_user, g.live, g.eligible, g.on_roll, a.state, a.reasons, "
-                    + "a.username, a.activated_at, r.person_sourced_id FROM person p "
+                    + "a.username, a.activated_at, r.person_sourced_id, COALESCE(p.family_key, ''), COALESCE(p.given_key, ''), "
+                    + "a.family_key, a.given_key FROM person p "
                     + "LEFT JOIN (SELECT l.guardian_sourced_id AS gid, "
                     + "SUM(CASE WHEN l.active = TRUE AND s.active = TRUE THEN 1 ELSE 0 END) AS live, "
                     + "SUM(CASE WHEN l.active = TRUE AND s.active = TRUE AND (l.guardian_role <> 'relative' OR ?) THEN 1 ELSE 0 END) AS eligible, "
@@ -98,20 +110,24 @@ public class ReasonsEngine {
             // 8,000 adults). Hash or merge joins are right for a whole tenant whatever the statistics say, so nested
             // loops are switched off for this one query (transaction-local, restored afterwards). One adult's run keeps
             // its index look-ups.
-            String nestLoop = person.isEmpty() ? avoidNestedLoops(connection) : null;
-            try (PreparedStatement select = Sql.prepare(connection, sql, params)) {
+            try (PlannerSettings noNestedLoops = PlannerSettings.override(connection,
+                    person.isEmpty() ? Map.of("enable_nestloop", "off") : Map.of());
+                 PreparedStatement select = Sql.prepare(connection, sql, params)) {
                 select.setFetchSize(5000);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         examined++;
-                        decide(rs, newestHolder).ifPresent(changes::add);
+                        ListKeys keys = new ListKeys(rs.getString(12), rs.getString(13));
+                        decide(rs, newestHolder, keys).ifPresent(changes::add);
+                        if (rs.getString(7) != null && !keys.equals(new ListKeys(rs.getString(14), rs.getString(15)))) {
+                            renamed.add(new Renamed(rs.getString(1), keys));
+                        }
                     }
                 }
             }
-            if (nestLoop != null) {
-                Sql.list(connection, "SELECT set_config('enable_nestloop', ?, true)", List.of(nestLoop), rs -> 1);
-            }
             write(connection, tenant, changes, now);
+            Sql.batch(connection, "UPDATE parent_account SET family_key = ?, given_key = ? WHERE tenant_id = ? AND person_sourced_id = ?",
+                    renamed.stream().map(r -> List.of(r.keys().family(), r.keys().given(), tenant.value(), r.person())).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not recompute parent accounts", e);
         }
@@ -131,14 +147,7 @@ public class ReasonsEngine {
         return new Outcome(examined, changes.size(), stateChanges, millis);
     }
 
-    /** Switches nested-loop joins off until the transaction ends; returns the setting to restore. */
-    private static String avoidNestedLoops(Connection connection) throws SQLException {
-        String current = Sql.list(connection, "SELECT current_setting('enable_nestloop')", List.of(), rs -> rs.getString(1)).get(0);
-        Sql.list(connection, "SELECT set_config('enable_nestloop', 'off', true)", List.of(), rs -> 1);
-        return current;
-    }
-
-    private static Optional<Change> decide(ResultSet rs, Map<String, String> newestHolder) throws SQLException {
+    private static Optional<Change> decide(ResultSet rs, Map<String, String> newestHolder, ListKeys keys) throws SQLException {
         String person = rs.getString(1);
         Optional<AccountState> current = Optional.ofNullable(rs.getString(7)).map(AccountState::valueOf);
         String username = rs.getString(9);
@@ -154,7 +163,7 @@ public class ReasonsEngine {
         }
         boolean same = current.isPresent() && current.get() == next.get()
                 && RevokeReason.join(reasons).equals(rs.getString(8) == null ? "" : rs.getString(8));
-        return same ? Optional.empty() : Optional.of(new Change(person, current, next.get(), reasons));
+        return same ? Optional.empty() : Optional.of(new Change(person, current, next.get(), reasons, keys));
     }
 
     /** Per username, the person holding the most recently provisioned live account. */
@@ -194,7 +203,7 @@ public class ReasonsEngine {
             for (Change change : changes) {
                 String reasons = RevokeReason.join(change.reasons());
                 if (change.from().isEmpty()) {
-                    fresh.add(new String[] {change.person(), change.to().name(), reasons});
+                    fresh.add(new String[] {change.person(), change.to().name(), reasons, change.keys().family(), change.keys().given()});
                     if (fresh.size() == INSERT_CHUNK) {
                         insertAll(connection, tenant, fresh, at);
                         fresh.clear();
@@ -231,19 +240,21 @@ public class ReasonsEngine {
         if (rows.isEmpty()) {
             return;
         }
-        String[][] columns = new String[3][rows.size()];
+        String[][] columns = new String[INSERTED_COLUMNS][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < INSERTED_COLUMNS; c++) {
                 columns[c][i] = rows.get(i)[c];
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO parent_account (tenant_id, person_sourced_id, "
-                + "state, reasons, state_changed_at, created_at) SELECT ?, t.person, t.state, t.reasons, ?, ? "
-                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS t(person, state, reasons)")) {
+                + "state, reasons, family_key, given_key, state_changed_at, created_at) "
+                + "SELECT ?, t.person, t.state, t.reasons, t.family_key, t.given_key, ?, ? "
+                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) "
+                + "AS t(person, state, reasons, family_key, given_key)")) {
             insert.setString(1, tenant.value());
             insert.setTimestamp(2, at);
             insert.setTimestamp(3, at);
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < INSERTED_COLUMNS; c++) {
                 insert.setArray(4 + c, connection.createArrayOf("varchar", columns[c]));
             }
             insert.executeUpdate();

@@ -14,14 +14,18 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
+import org.kinbridge.family.NewLinkHolds;
 import org.kinbridge.shared.InvalidRequestException;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
- * Safeguarding restrictions on an adult (e.g. a court order), with DESIGN.md's separate switches for login,
- * data, messages and new links. Recording one suspends the account at once; lifting one does not resume it
- * (an admin does). Records are never purged.
+ * Safeguarding restrictions on an adult (e.g. a court order), with DESIGN.md's separate switches: login and data
+ * suspend the account at once (sign-in, sessions, launches and activation refused); messages stop the welcome email
+ * (bulk actions report the adult as restricted; a printed letter is still possible, as the school hands it over);
+ * new links put the adult's new links on hold in family, existing links stay. When a restriction stops suspending
+ * (lifted, or recorded again without login and data), the account returns to the state it was suspended from and
+ * the reasons engine takes it on from there. Records are never purged.
  */
 @ApplicationScoped
 public class Restrictions {
@@ -36,7 +40,12 @@ public class Restrictions {
     private ReasonsEngine engine;
 
     @Inject
+    private NewLinkHolds holds;
+
+    @Inject
     private Clock clock;
+
+    private static final String NEW_LINKS_HELD = "A safeguarding restriction recorded in Accounts says: no new links.";
 
     public record Restriction(boolean noLogin, boolean noData, boolean noMessages, boolean noNewLinks, String reason,
                               String recordedBy, Instant recordedAt) {
@@ -55,11 +64,13 @@ public class Restrictions {
             throw new InvalidRequestException("reason_too_long", "A reason is at most 1000 characters.");
         }
         Instant now = clock.instant();
+        Optional<AccountState> before;
         try (Connection connection = dataSource.getConnection()) {
             if (Sql.list(connection, "SELECT 1 FROM person WHERE tenant_id = ? AND sourced_id = ? AND is_student = FALSE",
                     List.of(tenant.value(), person), rs -> 1).isEmpty()) {
                 throw new UnknownAccountException(person);
             }
+            before = accountState(connection, tenant, person);
             List<Object> values = Arrays.asList(wanted.noLogin(), wanted.noData(), wanted.noMessages(), wanted.noNewLinks(),
                     reason, clip(actor), now, tenant.value(), person);
             if (Sql.update(connection, "UPDATE access_restriction SET no_login = ?, no_data = ?, no_messages = ?, no_new_links = ?, "
@@ -74,7 +85,17 @@ public class Restrictions {
         audit.record(tenant, new AuditEntry(now, actor, "access.restriction_recorded", person,
                 "login " + !wanted.noLogin() + ", data " + !wanted.noData() + ", messages " + !wanted.noMessages()
                         + ", new links " + !wanted.noNewLinks() + "; reason: " + reason + "; source: panel"));
-        engine.recomputeNow(tenant, Optional.of(person), actor);
+        if (wanted.noNewLinks()) {
+            holds.hold(tenant, actor, person, NEW_LINKS_HELD);
+        } else {
+            holds.release(tenant, actor, person);
+        }
+        if (wanted.noLogin() || wanted.noData()) {
+            engine.recomputeNow(tenant, Optional.of(person), actor);
+            rememberSuspension(tenant, person, before);
+        } else {
+            resume(tenant, actor, person, now, "restriction no longer covers login or data");
+        }
     }
 
     @Transactional
@@ -93,7 +114,50 @@ public class Restrictions {
         }
         audit.record(tenant, new AuditEntry(now, actor, "access.restriction_lifted", person,
                 "reason: " + reason.trim() + "; source: panel"));
+        holds.release(tenant, actor, person);
+        resume(tenant, actor, person, now, "restriction lifted: " + reason.trim());
+    }
+
+    /** Notes which state the restriction just suspended the account from, unless an earlier one already did. */
+    private void rememberSuspension(TenantId tenant, String person, Optional<AccountState> before) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean suspendedNow = accountState(connection, tenant, person).orElse(null) == AccountState.SUSPENDED;
+            if (suspendedNow && before.isPresent() && before.get() != AccountState.SUSPENDED) {
+                Sql.update(connection, "UPDATE access_restriction SET suspended_state = ? WHERE tenant_id = ? "
+                        + "AND person_sourced_id = ? AND suspended_state IS NULL", List.of(before.get().name(), tenant.value(), person));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not note the suspension", e);
+        }
+    }
+
+    /**
+     * Gives back the state a restriction suspended the account from (an admin's own suspension stays: then nothing
+     * was noted), audited, and lets the reasons engine move it on if the family facts changed meanwhile. An
+     * invitation comes back without its code, which the suspension killed: the school sends or prints a new one.
+     */
+    private void resume(TenantId tenant, String actor, String person, Instant now, String why) {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<AccountState> suspendedFrom = Sql.list(connection, "SELECT suspended_state FROM access_restriction "
+                    + "WHERE tenant_id = ? AND person_sourced_id = ? AND suspended_state IS NOT NULL",
+                    List.of(tenant.value(), person), rs -> AccountState.valueOf(rs.getString(1))).stream().findFirst();
+            if (suspendedFrom.isPresent() && Sql.update(connection, "UPDATE parent_account SET state = ?, state_changed_at = ? "
+                    + "WHERE tenant_id = ? AND person_sourced_id = ? AND state = 'SUSPENDED'",
+                    List.of(suspendedFrom.get().name(), now, tenant.value(), person)) == 1) {
+                audit.record(tenant, ReasonsEngine.transition(now, actor, person, Optional.of(AccountState.SUSPENDED),
+                        suspendedFrom.get(), why, "panel"));
+            }
+            Sql.update(connection, "UPDATE access_restriction SET suspended_state = NULL WHERE tenant_id = ? "
+                    + "AND person_sourced_id = ?", List.of(tenant.value(), person));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not resume the account", e);
+        }
         engine.recomputeNow(tenant, Optional.of(person), actor);
+    }
+
+    private static Optional<AccountState> accountState(Connection connection, TenantId tenant, String person) throws SQLException {
+        return Sql.list(connection, "SELECT state FROM parent_account WHERE tenant_id = ? AND person_sourced_id = ?",
+                List.of(tenant.value(), person), rs -> AccountState.valueOf(rs.getString(1))).stream().findFirst();
     }
 
     /** The restriction in force on an adult, if any. */

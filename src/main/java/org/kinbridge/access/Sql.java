@@ -12,6 +12,8 @@ import java.util.List;
 /** The few JDBC steps every access store repeats; values always travel as parameters. */
 public final class Sql {
 
+    private static final int BATCH = 1000;
+
     private Sql() {
     }
 
@@ -22,11 +24,15 @@ public final class Sql {
 
     public static PreparedStatement prepare(Connection connection, String sql, List<?> params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        bind(statement, params);
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
             statement.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
         }
-        return statement;
     }
 
     public static <T> List<T> list(Connection connection, String sql, List<?> params, Row<T> row) throws SQLException {
@@ -43,6 +49,39 @@ public final class Sql {
         try (PreparedStatement statement = prepare(connection, sql, params)) {
             return statement.executeUpdate();
         }
+    }
+
+    /**
+     * Runs one statement for many rows in JDBC batches of a thousand; returns each row's update count, in order, so a
+     * caller can still tell per row what happened.
+     */
+    public static int[] batch(Connection connection, String sql, List<? extends List<?>> rows) throws SQLException {
+        int[] counts = new int[rows.size()];
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                int to = Math.min(rows.size(), from + BATCH);
+                for (List<?> row : rows.subList(from, to)) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                System.arraycopy(statement.executeBatch(), 0, counts, from, to - from);
+            }
+        }
+        return counts;
+    }
+
+    /** The list cut into consecutive parts of at most {@code size}, for IN lists of bounded length. */
+    public static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    /** {@code (?, ?, ...)} with {@code n} placeholders, for an IN list. */
+    public static String placeholders(int n) {
+        return "(" + "?, ".repeat(n - 1) + "?)";
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,7 +22,8 @@ import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
  * What a school admin does to families by hand: connect a parent to a child, remove a link, and block
- * a pair so no import links it again. Each needs a reason and is audited under the admin's name.
+ * a pair so no import links it again. Each needs a reason and is audited under the admin's name. An adult whose
+ * new links are on hold ({@link NewLinkHolds}) is connected to no one.
  */
 @ApplicationScoped
 public class FamilyAdmin {
@@ -53,6 +54,9 @@ public class FamilyAdmin {
             Optional<Boolean> active = linkState(connection, tenant, studentId, guardianId);
             if (active.orElse(false)) {
                 throw new LinkExistsException();
+            }
+            if (NewLinkHolds.isHeld(connection, tenant, guardianId)) {
+                throw new NewLinksHeldException(); // restoring an ended link is a new link for the parent, too
             }
             Timestamp now = Timestamp.from(clock.instant());
             String sql = active.isPresent()

@@ -1,9 +1,11 @@
 package org.kinbridge.family;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,8 +109,15 @@ public final class FamilyTies {
         if (ids == null || ids.isEmpty()) {
             return Member.NO_AGENTS;
         }
-        return ids.stream().filter(Objects::nonNull).map(String::trim).filter(id -> !id.isEmpty())
-                .distinct().toArray(String[]::new);
+        // Once per users.csv row: a loop, not a stream.
+        List<String> distinct = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            String trimmed = id == null ? "" : id.trim();
+            if (!trimmed.isEmpty() && !distinct.contains(trimmed)) {
+                distinct.add(trimmed);
+            }
+        }
+        return distinct.toArray(String[]::new);
     }
 
     /** One user, as compact as a district's worth of them needs to be. */

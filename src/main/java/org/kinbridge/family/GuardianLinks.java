@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.kinbridge.shared.persistence.JdbcBatch;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.IdChunks;
 
 /**
  * Parent-child links of a tenant. A roster import plans the change (so a mass removal can be held
@@ -38,18 +40,74 @@ public class GuardianLinks {
     /** Above this many changes in one apply, the audit trail gets one entry per kind of change, not per link. */
     static final int PER_LINK_AUDIT_LIMIT = 5000;
 
+    private static final Comparator<ParentChildLink> IN_KEY_ORDER = (one, other) -> {
+        int byStudent = one.studentSourcedId().compareTo(other.studentSourcedId());
+        return byStudent != 0 ? byStudent : one.guardianSourcedId().compareTo(other.guardianSourcedId());
+    };
+
+    private static final String LINK_COLUMNS = "student_sourced_id, guardian_sourced_id, guardian_role, active, source, source_ref";
+
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
 
     @Inject
     private AuditLog audit;
 
-    /** What setting the roster's links to exactly {@code rosterLinks} would change. */
+    @Inject
+    private NewLinkHolds holds;
+
+    /**
+     * What setting the roster's links to exactly {@code rosterLinks} would change. Blocked pairs, and new or ended
+     * links of adults whose new links are on hold, are skipped and counted as blocked.
+     */
     @Transactional
     public LinkPlan plan(TenantId tenant, Set<ParentChildLink> rosterLinks) {
         Map<String, StoredLink> stored = new HashMap<>();
         forEach(tenant, link -> stored.put(key(link.studentSourcedId(), link.guardianSourcedId()), link));
-        java.util.Set<String> blocked = blockedPairs(tenant);
+        return plan(rosterLinks, stored, blockedPairs(tenant), holds.heldAdults(tenant));
+    }
+
+    /**
+     * What setting the links with an end among {@code focus} to exactly {@code rosterLinks} would change;
+     * links between two other people stay as they are (a delta import).
+     */
+    @Transactional
+    public LinkPlan planAround(TenantId tenant, Set<ParentChildLink> rosterLinks, Set<String> focus) {
+        Map<String, StoredLink> stored = new HashMap<>();
+        linksAround(tenant, focus).forEach(link -> stored.put(key(link.studentSourcedId(), link.guardianSourcedId()), link));
+        return plan(rosterLinks, stored, blockedPairs(tenant), holds.heldAdults(tenant));
+    }
+
+    /** The people linked (actively or not) to any of these ids: whose rows a delta must read again. */
+    @Transactional
+    public Set<String> counterparts(TenantId tenant, Set<String> sourcedIds) {
+        Set<String> counterparts = new java.util.HashSet<>();
+        for (StoredLink link : linksAround(tenant, sourcedIds)) {
+            counterparts.add(link.studentSourcedId());
+            counterparts.add(link.guardianSourcedId());
+        }
+        counterparts.removeAll(sourcedIds);
+        return counterparts;
+    }
+
+    private List<StoredLink> linksAround(TenantId tenant, Set<String> sourcedIds) {
+        List<StoredLink> links = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String end : List.of("student_sourced_id", "guardian_sourced_id")) {
+                IdChunks.query(connection, "SELECT " + LINK_COLUMNS + " FROM guardian_link WHERE tenant_id = ? AND " + end
+                        + " IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds, rs -> links.add(storedLink(rs)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read links", e);
+        }
+        return links;
+    }
+
+    private static LinkPlan plan(Set<ParentChildLink> rosterLinks, Map<String, StoredLink> stored, Set<String> blocked,
+                                 Set<String> held) {
+        if (stored.isEmpty() && blocked.isEmpty() && held.isEmpty()) {
+            return new LinkPlan(new ArrayList<>(rosterLinks), List.of(), List.of(), List.of(), 0, 0, 0); // a first import
+        }
         List<ParentChildLink> create = new ArrayList<>();
         List<ParentChildLink> reactivate = new ArrayList<>();
         List<ParentChildLink> changeRole = new ArrayList<>();
@@ -61,6 +119,10 @@ public class GuardianLinks {
                 continue; // an admin's block outranks the roster; the stored link, if any, stays as it is
             }
             StoredLink current = stored.remove(key(link.studentSourcedId(), link.guardianSourcedId()));
+            if (held.contains(link.guardianSourcedId()) && (current == null || !current.active())) {
+                skippedAsBlocked++;
+                continue; // the adult's new links are on hold: an existing link stays, none is made or restored
+            }
             if (current == null) {
                 create.add(link);
             } else if (!current.active()) {
@@ -115,7 +177,10 @@ public class GuardianLinks {
                     + "guardian_sourced_id, guardian_role, active, source, source_ref, created_at, updated_at");
             if (copy.isPresent()) {
                 try (BulkRows rows = copy.get()) {
-                    for (ParentChildLink link : plan.toCreate()) {
+                    // In key order the primary key's index is filled page by page instead of at random.
+                    List<ParentChildLink> inKeyOrder = new ArrayList<>(plan.toCreate());
+                    inKeyOrder.sort(IN_KEY_ORDER);
+                    for (ParentChildLink link : inKeyOrder) {
                         rows.add(tenant.value(), link.studentSourcedId(), link.guardianSourcedId(),
                                 link.guardianRole().rosterName(), true, "ROSTER", sourceRef, at, at);
                     }
@@ -218,17 +283,15 @@ public class GuardianLinks {
 
     private void forEach(TenantId tenant, int offset, int limit, java.util.function.Consumer<StoredLink> links) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT student_sourced_id, guardian_sourced_id, "
-                     + "guardian_role, active, source, source_ref FROM guardian_link WHERE tenant_id = ? "
-                     + "ORDER BY student_sourced_id, guardian_sourced_id LIMIT ? OFFSET ?")) {
+             PreparedStatement select = connection.prepareStatement("SELECT " + LINK_COLUMNS + " FROM guardian_link "
+                     + "WHERE tenant_id = ? ORDER BY student_sourced_id, guardian_sourced_id LIMIT ? OFFSET ?")) {
             select.setFetchSize(5000);
             select.setString(1, tenant.value());
             select.setInt(2, limit);
             select.setInt(3, offset);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    links.accept(new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            LinkSource.valueOf(rs.getString(5)), rs.getString(6)));
+                    links.accept(storedLink(rs));
                 }
             }
         } catch (SQLException e) {
@@ -258,6 +321,11 @@ public class GuardianLinks {
     private static String csv(String value) {
         return value.contains(",") || value.contains("\"") || value.contains("\n")
                 ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static StoredLink storedLink(ResultSet rs) throws SQLException {
+        return new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                LinkSource.valueOf(rs.getString(5)), rs.getString(6));
     }
 
     private static AuditEntry entry(Instant now, String actor, String action, ParentChildLink link, String detail) {

@@ -1,5 +1,6 @@
 package org.kinbridge.family;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ public record LinkOutcome(Set<ParentChildLink> links, List<RejectedLink> rejecte
     public static final String LISTED_IN_RELATIONSHIPS_CSV = "listed_in_relationships_csv";
 
     public LinkOutcome {
-        links = Set.copyOf(links);
+        links = Collections.unmodifiableSet(links); // hundreds of thousands for a district: not copied
         rejected = List.copyOf(rejected);
         counts = Map.copyOf(counts);
     }

@@ -1,21 +1,23 @@
 package org.kinbridge.family;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
  * What applying a roster's links would change: links to create or bring back, links whose role
  * changes, and roster links that end because no current row lists them any more. Pairs an admin
- * blocked are skipped and counted.
+ * blocked, and new links of adults whose new links are on hold, are skipped and counted.
  */
 public record LinkPlan(List<ParentChildLink> toCreate, List<ParentChildLink> toReactivate,
                        List<ParentChildLink> toChangeRole, List<StoredLink> toEnd, int unchanged, int activeBefore,
                        int skippedAsBlocked) {
 
     public LinkPlan {
-        toCreate = List.copyOf(toCreate);
-        toReactivate = List.copyOf(toReactivate);
-        toChangeRole = List.copyOf(toChangeRole);
-        toEnd = List.copyOf(toEnd);
+        // A district's first import creates hundreds of thousands: wrapped read-only, not copied.
+        toCreate = Collections.unmodifiableList(toCreate);
+        toReactivate = Collections.unmodifiableList(toReactivate);
+        toChangeRole = Collections.unmodifiableList(toChangeRole);
+        toEnd = Collections.unmodifiableList(toEnd);
     }
 
     /** The share of currently active links this plan would end, 0 when there are none. */

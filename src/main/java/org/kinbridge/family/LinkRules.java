@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.kinbridge.family.FamilyTies.Member;
 import org.kinbridge.family.FamilyTies.Relationship;
 
@@ -21,9 +22,25 @@ public final class LinkRules {
     }
 
     public static LinkOutcome apply(FamilyTies ties) {
+        return apply(ties, id -> true);
+    }
+
+    /**
+     * The rules for the pairs with at least one end in {@code focus} only: a delta import holds the
+     * people it names and their neighbours, and every other pair is as the last import left it.
+     */
+    public static LinkOutcome applyAround(FamilyTies ties, Set<String> focus) {
+        return apply(ties, focus::contains);
+    }
+
+    private static LinkOutcome apply(FamilyTies ties, Predicate<String> inFocus) {
         Tally tally = new Tally();
         for (Member member : ties.members()) {
+            boolean memberInFocus = inFocus.test(member.sourcedId);
             for (String listedId : member.agents) {
+                if (!memberInFocus && !inFocus.test(listedId)) {
+                    continue;
+                }
                 Member listed = ties.member(listedId);
                 boolean listedBack = listed != null && listed != member && listed.lists(member.sourcedId);
                 if (listedBack && member.sourcedId.compareTo(listedId) > 0) {
@@ -34,6 +51,9 @@ public final class LinkRules {
             }
         }
         for (Relationship relationship : ties.relationships()) {
+            if (!inFocus.test(relationship.studentId()) && !inFocus.test(relationship.contactId())) {
+                continue;
+            }
             Member student = ties.member(relationship.studentId());
             Member contact = ties.member(relationship.contactId());
             boolean alsoAnAgent = (student != null && student.lists(relationship.contactId()))

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import javax.sql.DataSource;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.IdChunks;
 
 /**
  * People of a tenant as the roster last described them. Written in JDBC batches inside the import's
@@ -55,26 +58,75 @@ public class PeopleStore {
         return stored;
     }
 
-    /** Every person the roster stored, streamed (a delta import merges its rows over these). */
+    /** The stored roster people with these ids (a delta's people and their neighbours), by sourcedId. */
     @Transactional
-    public void forEach(TenantId tenant, Consumer<RosterPerson> people) {
-        query(tenant, "SELECT sourced_id, " + COLUMNS + " FROM person WHERE tenant_id = ?" + ROSTER_OWNED,
-                rs -> people.accept(read(rs)));
+    public Map<String, RosterPerson> find(TenantId tenant, Collection<String> sourcedIds) {
+        Map<String, RosterPerson> found = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            IdChunks.query(connection, "SELECT sourced_id, " + COLUMNS + " FROM person WHERE tenant_id = ?" + ROSTER_OWNED
+                    + " AND sourced_id IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds,
+                    rs -> found.put(rs.getString(1), read(rs)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read people", e);
+        }
+        return found;
     }
 
+    /** Stored relationships.csv pairs with at least one end among these ids. */
     @Transactional
-    public void forEachRelationship(TenantId tenant, Consumer<Relationship> relationships) {
-        query(tenant, "SELECT user_sourced_id, related_sourced_id, relationship_role FROM roster_relationship WHERE tenant_id = ?",
-                rs -> relationships.accept(new Relationship(rs.getString(1), rs.getString(2), rs.getString(3))));
+    public List<Relationship> relationshipsAround(TenantId tenant, Collection<String> sourcedIds) {
+        List<Relationship> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            IdChunks.query(connection, "SELECT user_sourced_id, related_sourced_id, relationship_role FROM roster_relationship "
+                    + "WHERE tenant_id = ? AND (user_sourced_id IN (" + IdChunks.IDS + ") OR related_sourced_id IN ("
+                    + IdChunks.IDS + "))", tenant.value(), sourcedIds,
+                    rs -> found.add(new Relationship(rs.getString(1), rs.getString(2), rs.getString(3))));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read relationships", e);
+        }
+        return found.stream().distinct().toList();
+    }
+
+    /**
+     * Refreshes PostgreSQL's statistics of the roster tables. Right after a district's first import
+     * they still describe empty tables, and the planner then walks a few hundred thousand rows one
+     * index probe at a time; autovacuum would notice only within the next minute.
+     */
+    @Transactional
+    public void refreshPlannerStatistics() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                try (java.sql.Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE person, guardian_link");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not refresh the roster tables' statistics", e);
+        }
     }
 
     /** Replaces the tenant's relationships.csv pairs with these. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replaceRelationships(TenantId tenant, List<Relationship> relationships) {
+        replaceRelationships(tenant, null, relationships);
+    }
+
+    /** Replaces the stored pairs with an end among {@code sourcedIds} (a delta's people) with these. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceRelationshipsAround(TenantId tenant, Collection<String> sourcedIds, List<Relationship> relationships) {
+        replaceRelationships(tenant, sourcedIds, relationships);
+    }
+
+    private void replaceRelationships(TenantId tenant, Collection<String> around, List<Relationship> relationships) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM roster_relationship WHERE tenant_id = ?")) {
-                delete.setString(1, tenant.value());
-                delete.executeUpdate();
+            if (around == null) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM roster_relationship WHERE tenant_id = ?")) {
+                    delete.setString(1, tenant.value());
+                    delete.executeUpdate();
+                }
+            } else {
+                IdChunks.update(connection, "DELETE FROM roster_relationship WHERE tenant_id = ? AND (user_sourced_id IN ("
+                        + IdChunks.IDS + ") OR related_sourced_id IN (" + IdChunks.IDS + "))", tenant.value(), around);
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO roster_relationship "
                     + "(tenant_id, user_sourced_id, related_sourced_id, relationship_role) VALUES (?, ?, ?, ?)")) {
@@ -180,6 +232,12 @@ public class PeopleStore {
             }
         }
 
+        /** Statements cannot run while the connection is in COPY: end it before a batch goes out. */
+        private void flushBatch(PreparedStatement statement) {
+            copy.ifPresent(BulkRows::pause);
+            flush(statement);
+        }
+
         /** The person is no longer in the roster: inactive, and changed for the next comparison. */
         public void end(String sourcedId) {
             try {
@@ -193,7 +251,7 @@ public class PeopleStore {
                 end.setString(4, sourcedId);
                 end.addBatch();
                 if (++pendingEnds == BATCH) {
-                    flush(end);
+                    flushBatch(end);
                     pendingEnds = 0;
                 }
             } catch (SQLException e) {
@@ -204,7 +262,7 @@ public class PeopleStore {
         public void update(RosterPerson person) {
             bindAndAdd(update, person);
             if (++pendingUpdates == BATCH) {
-                flush(update);
+                flushBatch(update);
                 pendingUpdates = 0;
             }
         }
@@ -263,11 +321,11 @@ public class PeopleStore {
                     flush(insert);
                 }
                 if (pendingUpdates > 0) {
-                    flush(update);
+                    flushBatch(update);
                 }
                 if (end != null) {
                     if (pendingEnds > 0) {
-                        flush(end);
+                        flushBatch(end);
                     }
                     end.close();
                 }

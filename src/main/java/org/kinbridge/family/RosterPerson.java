@@ -13,8 +13,7 @@ public record RosterPerson(String sourcedId, boolean active, Optional<Boolean> e
                            String email, String identifier, List<String> agentSourcedIds, List<String> orgSourcedIds) {
 
     public RosterPerson {
-        roles = roles.stream().map(r -> r.trim().toLowerCase(java.util.Locale.ROOT)).filter(r -> !r.isEmpty())
-                .distinct().sorted().toList();
+        roles = normalised(roles);
         agentSourcedIds = List.copyOf(agentSourcedIds);
         orgSourcedIds = List.copyOf(orgSourcedIds);
         givenName = blankToNull(givenName);
@@ -31,6 +30,12 @@ public record RosterPerson(String sourcedId, boolean active, Optional<Boolean> e
                 String.valueOf(identifier), String.join(",", agentSourcedIds), String.join(",", orgSourcedIds)));
     }
 
+    /** The same person with other roles (a delta row that names none keeps the stored ones). */
+    public RosterPerson withRoles(List<String> otherRoles, Optional<String> otherPrimaryRole) {
+        return new RosterPerson(sourcedId, active, enabledUser, otherRoles, otherPrimaryRole, givenName, familyName,
+                username, email, identifier, agentSourcedIds, orgSourcedIds);
+    }
+
     /** The same person, no longer in the school's roster. */
     public RosterPerson ended() {
         return new RosterPerson(sourcedId, false, enabledUser, roles, primaryRole, givenName, familyName, username,
@@ -40,6 +45,19 @@ public record RosterPerson(String sourcedId, boolean active, Optional<Boolean> e
     public String displayName() {
         String name = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();
         return name.isEmpty() ? sourcedId : name;
+    }
+
+    /** Lower case, without blanks or repeats, sorted: once per person of a district, so a loop. */
+    private static List<String> normalised(List<String> roles) {
+        List<String> normalised = new java.util.ArrayList<>(roles.size());
+        for (String role : roles) {
+            String name = role.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!name.isEmpty() && !normalised.contains(name)) {
+                normalised.add(name);
+            }
+        }
+        normalised.sort(null);
+        return List.copyOf(normalised);
     }
 
     private static String blankToNull(String value) {

@@ -10,12 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.JdbcBatch;
 
 /** Queues mail in the caller's transaction: it is sent only if the change that caused it commits. */
 @ApplicationScoped
@@ -30,26 +33,34 @@ public class Outbox {
     /** @return the message id, also used as its Message-ID so a rare resend can be recognised */
     @Transactional(Transactional.TxType.MANDATORY)
     public String enqueue(MailMessage message) {
-        String id = UUID.randomUUID().toString();
+        return enqueueAll(List.of(message)).get(0);
+    }
+
+    /** Many messages in JDBC batches (a bulk action queues thousands); @return their ids, in order */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> enqueueAll(List<MailMessage> messages) {
+        List<String> ids = messages.stream().map(m -> UUID.randomUUID().toString()).toList();
         Timestamp now = Timestamp.from(clock.instant());
+        Iterator<String> id = ids.iterator();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message (id, tenant_id, recipient, "
                      + "subject, text_body, category, reference, status, attempts, next_attempt_at, created_at) "
                      + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
-            insert.setString(1, id);
-            insert.setString(2, message.tenant().value());
-            insert.setString(3, message.to());
-            insert.setString(4, clip(message.subject(), 300));
-            insert.setString(5, clip(message.textBody(), 20000));
-            insert.setString(6, message.category());
-            insert.setString(7, message.reference());
-            insert.setTimestamp(8, now);
-            insert.setTimestamp(9, now);
-            insert.executeUpdate();
+            JdbcBatch.run(insert, messages, message -> {
+                insert.setString(1, id.next());
+                insert.setString(2, message.tenant().value());
+                insert.setString(3, message.to());
+                insert.setString(4, clip(message.subject(), 300));
+                insert.setString(5, clip(message.textBody(), 20000));
+                insert.setString(6, message.category());
+                insert.setString(7, message.reference());
+                insert.setTimestamp(8, now);
+                insert.setTimestamp(9, now);
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not queue mail", e);
         }
-        return id;
+        return ids;
     }
 
     /** How many messages of a tenant wait, were sent or failed: the panel says when mail is only queued. */

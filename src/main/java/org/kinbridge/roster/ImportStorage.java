@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kinbridge.roster.csv.RosterPackage;
 
 /**
  * Uploaded packages on disk under {@code KINBRIDGE_DATA_DIR/imports}, kept so a failed or held
@@ -50,17 +54,62 @@ public class ImportStorage {
         }
     }
 
-    /** Files a received upload under its import id. */
-    public void keep(Path received, String importId) {
+    /** Files a checked upload under its import id, with the sizes checking it measured. */
+    public void keep(Path received, String importId, Map<String, Long> measuredSizes) {
         try {
+            Properties sizes = new Properties();
+            measuredSizes.forEach((path, size) -> sizes.setProperty(path, Long.toString(size)));
+            try (OutputStream out = Files.newOutputStream(sizesOf(importId))) {
+                sizes.store(out, null);
+            }
             Files.move(received, pathOf(importId), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the upload", e);
         }
     }
 
-    public Path pathOf(String importId) {
+    /** A kept package under a new import id (a rerun). */
+    public void copy(String importId, String newImportId) {
+        try {
+            if (Files.isRegularFile(sizesOf(importId))) {
+                Files.copy(sizesOf(importId), sizesOf(newImportId));
+            }
+            Files.copy(pathOf(importId), pathOf(newImportId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the stored package", e);
+        }
+    }
+
+    public boolean has(String importId) {
+        return Files.isRegularFile(pathOf(importId));
+    }
+
+    /**
+     * Opens a kept package. It was checked when it arrived and has not changed on our disk since, so
+     * its files are capped at the sizes measured then instead of being inflated all over again.
+     */
+    public RosterPackage open(String importId) {
+        Path sizesFile = sizesOf(importId);
+        if (!Files.isRegularFile(sizesFile)) {
+            return RosterPackage.open(pathOf(importId)); // kept before sizes were: measure again
+        }
+        Properties sizes = new Properties();
+        try (InputStream in = Files.newInputStream(sizesFile)) {
+            sizes.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the stored package's sizes", e);
+        }
+        Map<String, Long> measured = new HashMap<>();
+        sizes.stringPropertyNames().forEach(path -> measured.put(path, Long.parseLong(sizes.getProperty(path))));
+        return RosterPackage.reopen(pathOf(importId), measured);
+    }
+
+    private Path pathOf(String importId) {
         return root().resolve(importId + ".zip");
+    }
+
+    private Path sizesOf(String importId) {
+        return root().resolve(importId + ".sizes");
     }
 
     public void discard(Path file) {

@@ -1,5 +1,6 @@
 package org.kinbridge.roster;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -7,24 +8,33 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.family.FamilyChanged;
 import org.kinbridge.family.GuardianLinks;
+import org.kinbridge.family.LinkOutcome;
 import org.kinbridge.family.LinkPlan;
+import org.kinbridge.family.LinkRules;
 import org.kinbridge.family.PeopleStore;
+import org.kinbridge.family.RejectedListings;
+import org.kinbridge.family.Relationship;
 import org.kinbridge.family.RosterPerson;
-import org.kinbridge.roster.csv.ImportIssue;
 import org.kinbridge.roster.csv.RosterPackage;
-import org.kinbridge.roster.csv.UserRow;
 import org.kinbridge.shared.TenantId;
 
 /**
- * The second pass: people, relationships and links written in ONE transaction together with the
- * import's SUCCEEDED status, so a crash part-way leaves the previous roster untouched.
+ * Reads users.csv once and writes as it reads: people, relationships and links go to the database in
+ * ONE transaction together with the import's SUCCEEDED status, so a crash part-way leaves the previous
+ * roster untouched. A bulk import that would end too much is rolled back and held for an admin.
+ * A delta touches only the people it names and their neighbours.
  */
 @ApplicationScoped
 public class RosterApplier {
@@ -34,6 +44,9 @@ public class RosterApplier {
 
     @Inject
     private GuardianLinks links;
+
+    @Inject
+    private RejectedListings rejectedListings;
 
     @Inject
     private AuditLog audit;
@@ -47,65 +60,197 @@ public class RosterApplier {
     @Inject
     private Event<FamilyChanged> familyChanged;
 
+    @Inject
+    @ConfigProperty(name = "kinbridge.import.hold-share", defaultValue = "0.10")
+    private double holdShare;
+
+    /** A bulk import that must wait for an admin; thrown inside the transaction so nothing it wrote stays. */
+    static final class HeldForConfirmation extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Map<String, Object> counts;
+
+        HeldForConfirmation(String reason, Map<String, Object> counts) {
+            super(reason, null, false, false);
+            this.counts = counts;
+        }
+    }
+
+    /**
+     * Applies a package whose roles.csv {@code snapshot} has read; {@code phase} hears "planning" once
+     * users.csv is read and "applying" when links are written.
+     *
+     * @return the counts the import reports
+     * @throws HeldForConfirmation if a bulk import would end too much and {@code removalConfirmed} is false
+     */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
-    public void apply(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
-                      Map<String, PeopleStore.Stored> stored, LinkPlan plan, Map<String, Object> counts) {
+    public Map<String, Object> apply(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot, boolean removalConfirmed,
+                      Consumer<String> phase) {
         Instant now = clock.instant();
-        int[] people = new int[4]; // created, updated, unchanged, ended
-        List<ImportIssue> ignored = new ArrayList<>();
-        try (PeopleStore.Writer writer = this.people.writer(tenant, importId, now)) {
-            java.util.Set<String> written = new java.util.HashSet<>();
-            pkg.readUsers(row -> {
-                if (!written.add(row.sourcedId())) {
-                    return; // a duplicate row, reported in the first pass
-                }
-                RosterPerson person = personOf(row, snapshot);
-                PeopleStore.Stored before = stored.get(row.sourcedId());
-                if (before == null) {
-                    writer.insert(person);
-                    people[0]++;
-                } else if (!before.fingerprint().equals(person.fingerprint())) {
-                    writer.update(person);
-                    people[1]++;
-                } else {
-                    people[2]++;
-                }
-            }, ignored::add);
-            if (!snapshot.delta) {
-                for (Map.Entry<String, PeopleStore.Stored> entry : stored.entrySet()) {
-                    if (entry.getValue().active() && !written.contains(entry.getKey())) {
-                        writer.end(entry.getKey());
-                        people[3]++;
-                    }
-                }
-            }
-        }
-        if (snapshot.hasRelationships) {
-            this.people.replaceRelationships(tenant, snapshot.relationships);
-        }
         String actor = "import:" + importId;
-        links.apply(tenant, plan, actor, importId, now);
-        counts.put("peopleCreated", people[0]);
-        counts.put("peopleUpdated", people[1]);
-        counts.put("peopleUnchanged", people[2]);
-        counts.put("peopleEnded", people[3]);
-        String countsJson = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(counts);
+        Map<String, Object> counts = snapshot.delta
+                ? applyDelta(importId, tenant, pkg, snapshot, phase, now)
+                : applyBulk(importId, tenant, pkg, snapshot, removalConfirmed, phase, now);
+        String countsJson = JSONObjectUtils.toJSONString(counts);
         audit.record(tenant, new AuditEntry(now, actor, "roster.imported", "import " + importId, countsJson));
         imports.succeeded(importId, snapshot.mode(), countsJson, snapshot.issues, snapshot.issueCount);
         familyChanged.fire(new FamilyChanged(tenant, actor));
+        return counts;
     }
 
-    private static RosterPerson personOf(UserRow row, RosterSnapshot snapshot) {
-        List<String> roles = new ArrayList<>(snapshot.rolesFromRolesFile.getOrDefault(row.sourcedId(), List.of()));
-        Optional<String> primary = Optional.ofNullable(row.role()).filter(r -> !r.isBlank());
-        primary.ifPresent(roles::add);
-        if (primary.isEmpty()) {
-            primary = Optional.ofNullable(snapshot.primaryFromRolesFile.get(row.sourcedId()));
+    private Map<String, Object> applyBulk(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
+                                          boolean removalConfirmed, Consumer<String> phase, Instant now) {
+        Map<String, PeopleStore.Stored> stored = people.stored(tenant);
+        PeopleCounts peopleCounts = new PeopleCounts();
+        try (PeopleStore.Writer writer = people.writer(tenant, importId, now)) {
+            pkg.readUsers(row -> snapshot.user(row).ifPresent(person -> {
+                PeopleStore.Stored before = stored.get(person.sourcedId());
+                peopleCounts.write(writer, person, before == null ? null : before.fingerprint());
+            }), snapshot::issue);
+            snapshot.finishReading(pkg);
+            stored.forEach((sourcedId, before) -> {
+                if (before.active() && !snapshot.ties.hasUser(sourcedId)) {
+                    writer.end(sourcedId);
+                    peopleCounts.ended++;
+                }
+            });
         }
-        List<String> orgs = new ArrayList<>(row.orgSourcedIds());
-        Optional.ofNullable(row.primaryOrgSourcedId()).filter(o -> !o.isBlank() && !orgs.contains(o)).ifPresent(orgs::add);
-        return new RosterPerson(row.sourcedId(), row.active(), row.enabledUser(), roles,
-                primary.map(String::toLowerCase), row.givenName(), row.familyName(), row.username(), row.email(),
-                row.identifier(), row.agentSourcedIds(), orgs);
+        phase.accept("planning");
+        LinkOutcome outcome = LinkRules.apply(snapshot.ties);
+        LinkPlan plan = links.plan(tenant, outcome.links());
+        Map<String, Object> counts = counts(snapshot, outcome, plan, peopleCounts);
+        if (!removalConfirmed) {
+            String hold = holdReason(plan, stored, snapshot);
+            if (hold != null) {
+                throw new HeldForConfirmation(hold, counts);
+            }
+        }
+        phase.accept("applying");
+        if (snapshot.hasRelationships) {
+            people.replaceRelationships(tenant, snapshot.relationships);
+        }
+        links.apply(tenant, plan, "import:" + importId, importId, now);
+        rejectedListings.replaceAll(tenant, outcome.rejected());
+        return counts;
+    }
+
+    /**
+     * The rules run over the people the delta names (its focus) and everyone a link, a listing or a
+     * relationship ties them to, as stored; only pairs with an end in the focus can change.
+     */
+    private Map<String, Object> applyDelta(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
+                                           Consumer<String> phase, Instant now) {
+        List<RosterPerson> named = new ArrayList<>();
+        pkg.readUsers(row -> snapshot.user(row).ifPresent(named::add), snapshot::issue);
+        snapshot.finishReading(pkg);
+        phase.accept("planning");
+
+        Set<String> focus = new LinkedHashSet<>();
+        named.forEach(person -> focus.add(person.sourcedId()));
+        snapshot.relationships.forEach(r -> focus.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
+        Map<String, RosterPerson> storedFocus = people.find(tenant, focus);
+
+        Set<String> neighbours = new HashSet<>();
+        named.forEach(person -> neighbours.addAll(person.agentSourcedIds()));
+        storedFocus.values().forEach(person -> neighbours.addAll(person.agentSourcedIds()));
+        neighbours.addAll(links.counterparts(tenant, focus));
+        neighbours.addAll(rejectedListings.counterparts(tenant, focus));
+        List<Relationship> storedRelationships = snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus);
+        storedRelationships.forEach(r -> neighbours.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
+        neighbours.removeAll(focus);
+
+        Map<String, RosterPerson> asStored = new LinkedHashMap<>(people.find(tenant, neighbours));
+        storedFocus.forEach((sourcedId, person) -> {
+            if (!snapshot.ties.hasUser(sourcedId)) {
+                asStored.put(sourcedId, person); // named by relationships.csv only
+            }
+        });
+        asStored.values().forEach(person -> {
+            snapshot.ties.addUser(person.sourcedId(), person.active() ? "active" : "tobedeleted", person.agentSourcedIds());
+            snapshot.grantStoredRoles(person);
+        });
+        storedRelationships.forEach(r -> snapshot.ties.addRelationship(r.userSourcedId(), r.relatedSourcedId(), r.role()));
+
+        List<RosterPerson> toWrite = new ArrayList<>(named.size());
+        for (RosterPerson person : named) {
+            RosterPerson before = storedFocus.get(person.sourcedId());
+            if (before != null && !snapshot.gaveRoles(person.sourcedId())) {
+                snapshot.grantStoredRoles(before);
+                person = person.withRoles(before.roles(), before.primaryRole());
+            }
+            toWrite.add(person);
+        }
+        LinkOutcome outcome = LinkRules.applyAround(snapshot.ties, focus);
+        LinkPlan plan = links.planAround(tenant, outcome.links(), focus);
+        phase.accept("applying");
+        PeopleCounts peopleCounts = new PeopleCounts();
+        try (PeopleStore.Writer writer = people.writer(tenant, importId, now)) {
+            for (RosterPerson person : toWrite) {
+                RosterPerson before = storedFocus.get(person.sourcedId());
+                peopleCounts.write(writer, person, before == null ? null : before.fingerprint());
+            }
+        }
+        Map<String, Object> counts = counts(snapshot, outcome, plan, peopleCounts);
+        if (snapshot.hasRelationships) {
+            people.replaceRelationshipsAround(tenant, focus, snapshot.relationships);
+        }
+        links.apply(tenant, plan, "import:" + importId, importId, now);
+        rejectedListings.replaceAround(tenant, focus, outcome.rejected());
+        return counts;
+    }
+
+    /** Why a bulk import should wait for an admin, or null: it would end too large a share of links or people. */
+    private String holdReason(LinkPlan plan, Map<String, PeopleStore.Stored> stored, RosterSnapshot snapshot) {
+        long activePeople = stored.values().stream().filter(PeopleStore.Stored::active).count();
+        long peopleEnding = stored.entrySet().stream().filter(e -> e.getValue().active()
+                && (!snapshot.ties.hasUser(e.getKey()) || snapshot.inactiveInPackage.contains(e.getKey()))).count();
+        double peopleShare = activePeople == 0 ? 0 : (double) peopleEnding / activePeople;
+        if (plan.endingShare() <= holdShare && peopleShare <= holdShare) {
+            return null;
+        }
+        return String.format("This import would end %d of %d active parent-child links and remove %d of %d people "
+                        + "from the roster, more than the %.0f%% Kinbridge applies without a check. Confirm it if the "
+                        + "export is complete, or discard it.",
+                plan.toEnd().size(), plan.activeBefore(), peopleEnding, activePeople, holdShare * 100);
+    }
+
+    private static Map<String, Object> counts(RosterSnapshot snapshot, LinkOutcome outcome, LinkPlan plan,
+                                              PeopleCounts people) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        snapshot.rowsRead.forEach((file, rows) -> counts.put("rows:" + file, rows));
+        counts.putAll(outcome.counts());
+        counts.put("linksCreated", plan.toCreate().size());
+        counts.put("linksRestored", plan.toReactivate().size());
+        counts.put("linksRoleChanged", plan.toChangeRole().size());
+        counts.put("linksEnded", plan.toEnd().size());
+        counts.put("linksUnchanged", plan.unchanged());
+        counts.put("linksBlocked", plan.skippedAsBlocked());
+        counts.put("issues", snapshot.issueCount);
+        counts.put("peopleCreated", people.created);
+        counts.put("peopleUpdated", people.updated);
+        counts.put("peopleUnchanged", people.unchanged);
+        counts.put("peopleEnded", people.ended);
+        return counts;
+    }
+
+    /** Writes a person if new or changed, and counts which. */
+    private static final class PeopleCounts {
+        int created;
+        int updated;
+        int unchanged;
+        int ended;
+
+        void write(PeopleStore.Writer writer, RosterPerson person, String storedFingerprint) {
+            if (storedFingerprint == null) {
+                writer.insert(person);
+                created++;
+            } else if (!storedFingerprint.equals(person.fingerprint())) {
+                writer.update(person);
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
     }
 }

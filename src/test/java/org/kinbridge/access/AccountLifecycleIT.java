@@ -46,6 +46,7 @@ import org.kinbridge.testing.IdToken;
 import org.kinbridge.testing.LtiFlow;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
+import org.kinbridge.testing.ParentForms;
 import org.kinbridge.testing.TestPlatform;
 
 /**
@@ -63,6 +64,7 @@ class AccountLifecycleIT {
     private static final Http HTTP = new Http();
     private static final String BASE = Deployments.baseUrl();
     private static final OperatorApi OPERATOR = new OperatorApi(HTTP, BASE, Deployments.operatorToken());
+    private static final ParentForms FORMS = new ParentForms(HTTP, BASE);
     private static final Pattern LINK = Pattern.compile("(http\\S+/access/activate\\?school=\\S+&token=[A-Za-z0-9_-]+)");
     private static final Pattern CODE = Pattern.compile("\\b([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4})\\b");
     private static final String GOOD_PASSWORD = "Maple-Harbour-42!";
@@ -399,6 +401,231 @@ class AccountLifecycleIT {
                 .get("SENT")).intValue() == 20, "outbox says sent");
     }
 
+    // ---- parent access hardening: a third school, Hillside ----
+
+    private static final String HILLSIDE = USERS_HEADER
+            + "hs-1,,,true,org-1,student,,,Hana,Hill,,,,,,\"hp-1,hp-2,hp-3,hp-4,hp-5\",03,\n"
+            + "hs-2,,,true,org-1,student,,,Hugo,Hill,,,,,,,04,\n"
+            + "hs-3,,,true,org-1,student,,,Hal,Hill,,,,,,,05,\n"
+            + "hp-1,,,true,org-1,parent,,,Ivy,Hill,,,ivy@hill.example,,,,,\n"
+            + "hp-2,,,true,org-1,parent,,,Jack,Hill,,,jack@hill.example,,,,,\n"
+            + "hp-3,,,true,org-1,parent,,,Kim,Hill,,,kim@hill.example,,,,,\n"
+            + "hp-4,,,true,org-1,parent,,,Lou,Hill,,,lou@hill.example,,,,,\n"
+            + "hp-5,,,true,org-1,parent,,,Max,Hill,,,max@hill.example,,,,,\n";
+    /** The roster now also lists Max as Hugo's parent. */
+    private static final String HILLSIDE_MAX_AND_HUGO = HILLSIDE.replace("Hugo,Hill,,,,,,,04", "Hugo,Hill,,,,,,hp-5,04");
+    private static final String IVY = "ivy@hill.example";
+    private static String hillside;
+    private static String hillsideAdmin;
+
+    @Test
+    @Order(20)
+    void wrongPasswordsLockTheUsernameEvenAgainstTheRightOneUntilTheLockEndsAndTheLockIsAudited() throws Exception {
+        hillside = OPERATOR.createTenant("Hillside");
+        try (TestPlatform lms = new TestPlatform()) {
+            HTTP.postJson(BASE + "/api/v1/tenants/" + hillside + "/platforms", lms.registrationJson(),
+                    "Authorization", bearer(Deployments.operatorToken()));
+            hillsideAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(lms, IdToken::signed));
+        }
+        importApplied(hillside, HILLSIDE);
+        awaitTrue(() -> total(hillsideAdmin, "provision") == 5, "five ready");
+        json(panel(hillsideAdmin, "POST", "accounts/actions", "{\"action\":\"provision\",\"selection\":{\"people\":[\"hp-1\",\"hp-2\"]}}"));
+        String ivyLink = linkIn(awaitMessageTo(IVY));
+        assertEquals(200, FORMS.activate(hillside, Http.queryOf(ivyLink).get("token"), null, GOOD_PASSWORD, GOOD_PASSWORD).statusCode());
+
+        String wrong = problemIn(FORMS.signIn(hillside, IVY, "Wrong-Password-1"));
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            HttpResponse<String> refused = FORMS.signIn(hillside, IVY, "Wrong-Password-" + attempt);
+            assertEquals(401, refused.statusCode());
+        }
+        HttpResponse<String> whileLocked = FORMS.signIn(hillside, IVY, GOOD_PASSWORD);
+        assertEquals(401, whileLocked.statusCode(), "the right password is refused while the username is locked");
+        assertEquals(wrong, problemIn(whileLocked), "in the same words as a wrong password");
+        assertTrue(whileLocked.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("kb_parent=")));
+        Map<?, ?> lock = (Map<?, ?>) items(panel(hillsideAdmin, "GET", "audit?person=hp-1&action=account.sign_in_locked", null)).get(0);
+        assertTrue(((String) lock.get("detail")).startsWith("5 wrong passwords; sign-in locked until"), lock.toString());
+
+        sql(hillside, "UPDATE access_attempt SET locked_until = locked_until - INTERVAL '1 day' "
+                + "WHERE tenant_id = ? AND subject LIKE 'username:%'");
+        assertEquals(303, FORMS.signIn(hillside, IVY, GOOD_PASSWORD).statusCode(), "signs in once the lock has ended");
+        assertEquals(401, FORMS.signIn(hillside, IVY, "Wrong-Password-6").statusCode());
+        assertEquals(303, FORMS.signIn(hillside, IVY, GOOD_PASSWORD).statusCode(), "a success reset the count");
+    }
+
+    @Test
+    @Order(21)
+    void unknownUsernamesLockAlikeAndOneAddressGuessingManyUsernamesOrCodesIsPaused() {
+        String overlook = OPERATOR.createTenant("Overlook");
+        String wrong = problemIn(FORMS.signIn(overlook, "nobody@overlook.example", "Guess-1"));
+        for (int attempt = 2; attempt <= 5; attempt++) {
+            FORMS.signIn(overlook, "nobody@overlook.example", "Guess-" + attempt);
+        }
+        HttpResponse<String> locked = FORMS.signIn(overlook, "nobody@overlook.example", "Guess-6");
+        assertEquals(401, locked.statusCode());
+        assertEquals(wrong, problemIn(locked), "a lock on an unknown username looks like any other refusal");
+
+        // kinbridge.signin.address-max-failures is 10 in arquillian.xml: four more usernames reach it
+        for (int other = 1; other <= 4; other++) {
+            assertEquals(401, FORMS.signIn(overlook, "guess" + other + "@overlook.example", "Guess-1").statusCode());
+        }
+        HttpResponse<String> paused = FORMS.signIn(overlook, "someone.new@overlook.example", "Guess-1");
+        assertEquals(429, paused.statusCode(), paused.body());
+        assertTrue(problemIn(paused).contains("Too many wrong tries came from your network"), paused.body());
+
+        for (int guess = 1; guess <= 10; guess++) {
+            HttpResponse<String> refused = FORMS.activate(overlook, null, "AAAA-BBBB-CC" + (char) ('A' + guess), GOOD_PASSWORD, GOOD_PASSWORD);
+            assertEquals(400, refused.statusCode(), refused.body());
+        }
+        HttpResponse<String> codesPaused = FORMS.activate(overlook, null, "AAAA-BBBB-CCZZ", GOOD_PASSWORD, GOOD_PASSWORD);
+        assertEquals(429, codesPaused.statusCode(), codesPaused.body());
+    }
+
+    @Test
+    @Order(22)
+    void aParentFormPostedWithoutItsTokenIsRefusedWithA403PageAndChangesNothing() throws Exception {
+        ParentForms.Page signInPage = FORMS.open("/access/signin?school=" + hillside);
+        String formCookie = signInPage.response().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("kb_form=")).findFirst().orElseThrow();
+        assertTrue(formCookie.contains("HttpOnly") && formCookie.contains("SameSite=Strict"), formCookie);
+        Map<String, String> ivy = Map.of("school", hillside, "username", IVY, "password", GOOD_PASSWORD);
+
+        assertFormRefused(FORMS.post("/access/signin", ivy, List.of()));
+        assertFormRefused(FORMS.post("/access/signin", with(ivy, "form_token", signInPage.token()), List.of()));
+        assertFormRefused(FORMS.post("/access/signin", with(ivy, "form_token", signInPage.token()),
+                List.of("kb_form=" + "x".repeat(43))), "another browser's cookie");
+        String activateToken = FORMS.open("/access/activate?school=" + hillside, signInPage.formCookie()).token();
+        assertFormRefused(FORMS.post("/access/signin", with(ivy, "form_token", activateToken), List.of(signInPage.formCookie())),
+                "a token of another form");
+
+        String jackToken = Http.queryOf(linkIn(awaitMessageTo("jack@hill.example"))).get("token");
+        Map<String, String> activation = Map.of("school", hillside, "token", jackToken, "password", GOOD_PASSWORD,
+                "confirmation", GOOD_PASSWORD);
+        assertFormRefused(FORMS.post("/access/activate", activation, List.of()));
+        assertEquals("INVITED", stateOf(hillsideAdmin, "hp-2"), "the activation did not happen");
+
+        HttpResponse<String> signedIn = FORMS.signIn(hillside, IVY, GOOD_PASSWORD);
+        String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertFormRefused(FORMS.post("/access/signout", Map.of(), List.of(session)));
+        assertEquals(200, HTTP.get(BASE + "/access/api/children", "Cookie", session).statusCode(), "still signed in");
+        HttpResponse<String> signedOut = FORMS.submit("/access/home", "/access/signout", Map.of(), session);
+        assertEquals(200, signedOut.statusCode(), signedOut.body());
+        assertEquals(401, HTTP.get(BASE + "/access/api/children", "Cookie", session).statusCode());
+        assertEquals(200, FORMS.activate(hillside, jackToken, null, GOOD_PASSWORD, GOOD_PASSWORD).statusCode(),
+                "the refused activation left the link usable");
+    }
+
+    @Test
+    @Order(23)
+    void noLoginAndNoDataEachSuspendAndLiftingEachResumesTheAccount() {
+        for (String loginOrData : List.of("noLogin", "noData")) {
+            String session = FORMS.signIn(hillside, IVY, GOOD_PASSWORD).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertEquals(204, panel(hillsideAdmin, "POST", "accounts/hp-1/restriction",
+                    "{\"" + loginOrData + "\":true,\"reason\":\"Court order on file\"}").statusCode());
+            assertEquals("SUSPENDED", stateOf(hillsideAdmin, "hp-1"), loginOrData);
+            assertEquals(401, HTTP.get(BASE + "/access/api/children", "Cookie", session).statusCode(), loginOrData);
+            assertEquals(403, FORMS.signIn(hillside, IVY, GOOD_PASSWORD).statusCode(), loginOrData);
+
+            assertEquals(204, panel(hillsideAdmin, "POST", "accounts/hp-1/restriction/lift", "{\"reason\":\"Order ended\"}").statusCode());
+            assertEquals("ACTIVE", stateOf(hillsideAdmin, "hp-1"), loginOrData + " lifted");
+            assertEquals(List.of(), ((List<?>) row(hillsideAdmin, "hp-1").get("reasons")));
+            HttpResponse<String> back = FORMS.signIn(hillside, IVY, GOOD_PASSWORD);
+            assertEquals(303, back.statusCode(), loginOrData);
+            String again = back.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertEquals(List.of("hs-1"), childIds(HTTP.get(BASE + "/access/api/children", "Cookie", again)));
+        }
+        Map<?, ?> resumed = (Map<?, ?>) items(panel(hillsideAdmin, "GET", "audit?person=hp-1&action=account.active", null)).get(0);
+        assertEquals("from SUSPENDED to ACTIVE; reason: restriction lifted: Order ended; source: panel", resumed.get("detail"));
+
+        Map<String, Object> manual = json(panel(hillsideAdmin, "POST", "accounts/actions",
+                "{\"action\":\"suspend\",\"selection\":{\"people\":[\"hp-2\"]}}"));
+        assertEquals(1, ((Number) manual.get("affected")).intValue());
+        panel(hillsideAdmin, "POST", "accounts/hp-2/restriction", "{\"noLogin\":true,\"reason\":\"Safeguarding\"}");
+        panel(hillsideAdmin, "POST", "accounts/hp-2/restriction/lift", "{\"reason\":\"Order ended\"}");
+        assertEquals("SUSPENDED", stateOf(hillsideAdmin, "hp-2"), "an admin's own suspension outlasts the restriction");
+    }
+
+    @Test
+    @Order(24)
+    void noMessagesQueuesNoWelcomeMailButALetterMayBePrintedAndLiftingLetsMailGoAgain() throws Exception {
+        panel(hillsideAdmin, "POST", "accounts/hp-3/restriction", "{\"noMessages\":true,\"reason\":\"No contact by email\"}");
+        panel(hillsideAdmin, "POST", "accounts/hp-4/restriction", "{\"noMessages\":true,\"reason\":\"No contact by email\"}");
+        assertEquals("READY_TO_PROVISION", stateOf(hillsideAdmin, "hp-3"), "messages alone suspend nothing");
+        Map<?, ?> outboxBefore = (Map<?, ?>) json(panel(hillsideAdmin, "GET", "accounts/summary", null)).get("outbox");
+
+        String both = "{\"action\":\"provision\",\"selection\":{\"people\":[\"hp-3\",\"hp-4\"]}}";
+        Map<String, Object> report = json(panel(hillsideAdmin, "POST", "accounts/actions", both));
+        assertEquals(0, ((Number) report.get("affected")).intValue());
+        for (String person : List.of("hp-3", "hp-4")) {
+            assertEquals("restricted_no_messages", outcomeOf(report, person).get("code"));
+            assertTrue(((String) outcomeOf(report, person).get("detail")).startsWith("restricted: no messages"));
+        }
+        assertEquals(outboxBefore, json(panel(hillsideAdmin, "GET", "accounts/summary", null)).get("outbox"), "nothing queued");
+        assertEquals("READY_TO_PROVISION", stateOf(hillsideAdmin, "hp-3"));
+
+        assertEquals(1, codesIn(letters(hillsideAdmin, "{\"selection\":{\"people\":[\"hp-4\"]}}")).size(),
+                "a letter the school hands over is still possible");
+        assertEquals("INVITED", stateOf(hillsideAdmin, "hp-4"));
+
+        panel(hillsideAdmin, "POST", "accounts/hp-3/restriction/lift", "{\"reason\":\"Email allowed again\"}");
+        Map<String, Object> after = json(panel(hillsideAdmin, "POST", "accounts/actions", "{\"action\":\"provision\",\"selection\":{\"people\":[\"hp-3\"]}}"));
+        assertEquals(1, ((Number) after.get("affected")).intValue());
+        assertTrue(((String) awaitMessageTo("kim@hill.example").getContent()).contains("Hana Hill"));
+    }
+
+    @Test
+    @Order(25)
+    void noNewLinksKeepsTheAdultsLinksButImportsAndManualConnectsAddNoneUntilLifted() {
+        assertEquals(204, panel(hillsideAdmin, "POST", "accounts/hp-5/restriction",
+                "{\"noNewLinks\":true,\"reason\":\"Court order: no further children\"}").statusCode());
+        assertEquals("READY_TO_PROVISION", stateOf(hillsideAdmin, "hp-5"), "new links alone suspend nothing");
+        importApplied(hillside, HILLSIDE_MAX_AND_HUGO);
+        assertTrue(OPERATOR.activeLinks(hillside).contains("hs-1,hp-5,parent"), "the existing link stays");
+        assertFalse(OPERATOR.activeLinks(hillside).contains("hs-2,hp-5,parent"), "the import made no new one");
+        String connect = "{\"studentSourcedId\":\"hs-3\",\"guardianSourcedId\":\"hp-5\",\"guardianRole\":\"parent\",\"reason\":\"Asked by phone\"}";
+        HttpResponse<String> refused = panel(hillsideAdmin, "POST", "links", connect);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("new_links_held"), refused.body());
+
+        panel(hillsideAdmin, "POST", "accounts/hp-5/restriction/lift", "{\"reason\":\"Order varied\"}");
+        assertEquals(201, panel(hillsideAdmin, "POST", "links", connect).statusCode());
+        importApplied(hillside, HILLSIDE_MAX_AND_HUGO);
+        assertTrue(OPERATOR.activeLinks(hillside).containsAll(List.of("hs-1,hp-5,parent", "hs-2,hp-5,parent", "hs-3,hp-5,parent")),
+                OPERATOR.activeLinks(hillside).toString());
+    }
+
+    private static String problemIn(HttpResponse<String> page) {
+        Matcher problem = Pattern.compile("id=\"kb-problem\">([^<]*)<").matcher(page.body());
+        assertTrue(problem.find(), page.body());
+        return problem.group(1);
+    }
+
+    private static void assertFormRefused(HttpResponse<String> response, String... why) {
+        assertEquals(403, response.statusCode(), String.join(" ", why) + " " + response.body());
+        assertTrue(response.body().contains("kb-form-refused") && response.body().contains("Nothing was changed"), response.body());
+        assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("kb_parent=")));
+    }
+
+    private static Map<String, String> with(Map<String, String> form, String name, String value) {
+        Map<String, String> more = new HashMap<>(form);
+        more.put(name, value);
+        return more;
+    }
+
+    private static MimeMessage awaitMessageTo(String address) throws Exception {
+        awaitTrue(() -> {
+            try {
+                return !messagesTo(address).isEmpty();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "mail to " + address);
+        return messageTo(address);
+    }
+
+    private static String stateOf(String token, String person) {
+        return (String) row(token, person).get("state");
+    }
+
     // ---- helpers ----
 
     private static GreenMail startSmtp() {
@@ -492,8 +719,12 @@ class AccountLifecycleIT {
     }
 
     private static Map<?, ?> row(String person) {
+        return row(adminToken, person);
+    }
+
+    private static Map<?, ?> row(String token, String person) {
         for (String tab : List.of("provision", "active", "revoke", "revoked", "not-eligible")) {
-            List<?> found = items(panel(adminToken, "GET", "accounts?tab=" + tab + "&q=" + person, null));
+            List<?> found = items(panel(token, "GET", "accounts?tab=" + tab + "&q=" + person, null));
             for (Object row : found) {
                 if (person.equals(((Map<?, ?>) row).get("personSourcedId"))) {
                     return (Map<?, ?>) row;
@@ -521,17 +752,11 @@ class AccountLifecycleIT {
     }
 
     private static HttpResponse<String> activateAt(String tenantId, String token, String code, String password, String confirmation) {
-        Map<String, String> form = new HashMap<>();
-        form.put("school", tenantId);
-        form.put("token", token);
-        form.put("code", code);
-        form.put("password", password);
-        form.put("confirmation", confirmation);
-        return HTTP.postForm(BASE + "/access/activate", form);
+        return FORMS.activate(tenantId, token, code, password, confirmation);
     }
 
     private static HttpResponse<String> signIn(String username, String password) {
-        return HTTP.postForm(BASE + "/access/signin", Map.of("school", tenant, "username", username, "password", password));
+        return FORMS.signIn(tenant, username, password);
     }
 
     private static HttpResponse<String> mentorLaunch(String person, List<String> mentees) {
@@ -583,9 +808,14 @@ class AccountLifecycleIT {
     }
 
     private static void sql(String statement) throws Exception {
+        sql(tenant, statement);
+    }
+
+    /** Runs {@code statement} (its one parameter: the tenant) and expects it to change exactly one row. */
+    private static void sql(String tenantId, String statement) throws Exception {
         try (Connection connection = DriverManager.getConnection(System.getProperty("kb.test.db.url"), "postgres", "");
              PreparedStatement update = connection.prepareStatement(statement)) {
-            update.setString(1, tenant);
+            update.setString(1, tenantId);
             assertEquals(1, update.executeUpdate());
         }
     }

@@ -2,26 +2,21 @@ package org.kinbridge.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinbridge.testing.Browser;
+import org.kinbridge.testing.DemoSchoolBrowser;
 import org.kinbridge.testing.Deployments;
-import org.kinbridge.testing.Http;
-import org.kinbridge.testing.OneRosterZip;
-import org.kinbridge.testing.OperatorApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,33 +28,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AccountsPanelIT {
 
     private static final String BASE = Deployments.baseUrl();
-    private static final OperatorApi OPERATOR = new OperatorApi(new Http(), BASE, Deployments.operatorToken());
-    private static Browser browser;
+
+    @RegisterExtension
+    static final DemoSchoolBrowser DEMO = new DemoSchoolBrowser();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.kinbridgeWar();
     }
 
-    @BeforeAll
-    static void demoSchoolWithItsRoster() {
-        browser = new Browser();
-        Map<String, Object> done = OPERATOR.importAndWait("demo", OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes());
-        assertEquals("SUCCEEDED", done.get("status"), done.toString());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void anAdminSeesTheThreeTabsAndProvisionsEveryoneReadyWithOneBulkAction() {
+        Browser browser = DEMO.browser();
+        WebDriverWait wait = browser.openAdminPanel(BASE, Duration.ofSeconds(30));
         WebDriver driver = browser.driver();
-        driver.get(BASE + "/demo/#accounts");
-        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
-        wait.until(presenceOfElementLocated(By.cssSelector("#kb-admin[data-ready='true']")));
         driver.findElement(By.cssSelector("a[data-section='accounts']")).click();
         wait.until(presenceOfElementLocated(By.cssSelector("#accounts-provision tr[data-person='par-1']")));
 

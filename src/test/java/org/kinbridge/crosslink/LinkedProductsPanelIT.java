@@ -3,7 +3,6 @@ package org.kinbridge.crosslink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
@@ -86,10 +85,7 @@ class LinkedProductsPanelIT {
         /** The demo LMS launches Ada Admin into the panel inside its iframe; the test then works inside the frame. */
         void openPanel() {
             browser = new Browser();
-            driver().get(base + "/demo/");
-            WebDriverWait wait = waitFor();
-            wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
-            wait.until(presenceOfElementLocated(By.cssSelector("#kb-admin[data-ready='true']")));
+            browser.openAdminPanel(base, WAIT);
         }
 
         WebDriver driver() {

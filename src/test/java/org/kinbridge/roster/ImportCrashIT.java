@@ -11,16 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -51,15 +48,13 @@ class ImportCrashIT {
     private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(90);
 
     private final Http http = new Http();
-    private final String schema = "kb_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema = TestRunSettings.freshSchema("kb_crash");
     private final List<RunningJar> started = new ArrayList<>();
 
     @AfterEach
     void stopServersAndDropSchema() throws SQLException {
         started.forEach(RunningJar::close);
-        try (Connection db = database(); Statement statement = db.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        TestRunSettings.dropSchema(schema);
     }
 
     @Test
@@ -177,13 +172,9 @@ class ImportCrashIT {
     }
 
     private RunningJar start(Path dataDir, Path preBoot, Path log) {
-        Map<String, String> environment = Map.of(
-                "KINBRIDGE_PORT", String.valueOf(TestRunSettings.freePort()),
-                "KINBRIDGE_DB_URL", serverUrl() + "?currentSchema=" + schema,
-                "KINBRIDGE_DB_USER", "postgres",
-                "KINBRIDGE_OPERATOR_TOKEN", TOKEN,
-                "KINBRIDGE_DATA_DIR", dataDir.toString(),
-                "KINBRIDGE_IMPORT_STALE_AFTER", System.getProperty("kb.crash.staleAfter", "PT3S"));
+        Map<String, String> environment = TestRunSettings.serverEnvironment(schema, TOKEN);
+        environment.put("KINBRIDGE_DATA_DIR", dataDir.toString());
+        environment.put("KINBRIDGE_IMPORT_STALE_AFTER", System.getProperty("kb.crash.staleAfter", "PT3S"));
         RunningJar jar = RunningJar.start(environment, log, "--prebootcommandfile", preBoot.toString());
         started.add(jar);
         assertTrue(jar.isAlive());
@@ -253,19 +244,7 @@ class ImportCrashIT {
     }
 
     private Connection database() throws SQLException {
-        Connection db = DriverManager.getConnection(serverUrl(), "postgres", "");
-        try (Statement statement = db.createStatement()) {
-            statement.execute("SET search_path TO " + schema);
-        } catch (SQLException e) {
-            db.close();
-            throw e;
-        }
-        return db;
-    }
-
-    private static String serverUrl() {
-        String configured = System.getenv("KINBRIDGE_TEST_DB_URL");
-        return configured == null || configured.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test" : configured;
+        return TestRunSettings.connectTo(schema);
     }
 
     private static void pause(long millis) {

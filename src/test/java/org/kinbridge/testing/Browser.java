@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -22,6 +25,9 @@ public final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    /** The admin panel marks itself ready once it knows who is signed in. */
+    private static final By ADMIN_PANEL_READY = By.cssSelector("#kb-admin[data-ready='true']");
 
     private final ChromeDriver driver;
 
@@ -49,6 +55,33 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /**
+     * Opens a page of the demo LMS, which launches Kinbridge over real LTI 1.3 into its iframe, and waits
+     * inside the iframe until {@code ready} is there; the driver then works inside the frame.
+     *
+     * @return the wait used, for the test's next steps
+     */
+    public WebDriverWait launchFromDemoLms(String demoPageUrl, By ready, Duration timeout) {
+        driver.get(demoPageUrl);
+        WebDriverWait wait = waitUpTo(timeout);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(ready));
+        return wait;
+    }
+
+    /** The demo LMS at {@code base} launches its school admin, Ada Admin, into the admin panel. */
+    public WebDriverWait openAdminPanel(String base, Duration timeout) {
+        return launchFromDemoLms(base + "/demo/", ADMIN_PANEL_READY, timeout);
+    }
+
+    /** Panels re-render on each answer; clicks the element as it is once rendering settles. */
+    public static void clickWhenStable(WebDriverWait wait, By locator) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(locator).click();
+            return true;
+        });
     }
 
     /** Saves what the browser shows, for people reading a failed run. */

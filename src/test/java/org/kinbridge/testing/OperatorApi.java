@@ -46,6 +46,12 @@ public final class OperatorApi {
         return awaitImport(tenant, (String) json(accepted).get("id"));
     }
 
+    /** Imports one of the repository's oneroster-samples/ folders and fails unless the import succeeds. */
+    public void importSample(String tenant, String sample) {
+        Map<String, Object> done = importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample(sample)).bytes());
+        assertEquals("SUCCEEDED", done.get("status"), done.toString());
+    }
+
     public Map<String, Object> awaitImport(String tenant, String importId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {

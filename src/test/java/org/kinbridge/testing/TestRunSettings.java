@@ -64,10 +64,15 @@ public class TestRunSettings implements LauncherSessionListener {
     public static java.util.Map<String, String> serverEnvironment(String schema, String operatorToken) {
         java.util.Map<String, String> env = new java.util.HashMap<>();
         env.put("KINBRIDGE_PORT", String.valueOf(freePort()));
-        env.put("KINBRIDGE_DB_URL", serverUrl() + "?currentSchema=" + schema);
+        env.put("KINBRIDGE_DB_URL", schemaUrl(schema));
         env.put("KINBRIDGE_DB_USER", "postgres");
         env.put("KINBRIDGE_OPERATOR_TOKEN", operatorToken);
         return env;
+    }
+
+    /** A connection to the test server working in {@code schema}, e.g. to read what a server a test started wrote. */
+    public static Connection connectTo(String schema) throws SQLException {
+        return DriverManager.getConnection(schemaUrl(schema), "postgres", "");
     }
 
     public static void dropSchema(String schema) throws SQLException {
@@ -75,6 +80,10 @@ public class TestRunSettings implements LauncherSessionListener {
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
+    }
+
+    private static String schemaUrl(String schema) {
+        return serverUrl() + "?currentSchema=" + schema;
     }
 
     static String serverUrl() {

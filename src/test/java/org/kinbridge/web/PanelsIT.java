@@ -51,11 +51,8 @@ class PanelsIT {
 
     @Test
     void anAdminLaunchFromTheDemoLmsShowsTheAdminPanelInsideTheIframe() {
+        WebDriverWait wait = browser.openAdminPanel(BASE, Duration.ofSeconds(20));
         WebDriver driver = browser.driver();
-        driver.get(BASE + "/demo/");
-        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
-        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
-        wait.until(presenceOfElementLocated(By.cssSelector("#kb-admin[data-ready='true']")));
 
         assertEquals("Riverside Primary School (demo)", driver.findElement(By.id("kb-school")).getText());
         assertTrue(driver.findElement(By.id("kb-user")).getText().startsWith("Ada Admin"));
@@ -77,11 +74,8 @@ class PanelsIT {
         java.nio.file.Path zip = org.kinbridge.testing.TestRunSettings.workDir("panel-upload").resolve("riverside.zip");
         java.nio.file.Files.write(zip, org.kinbridge.testing.OneRosterZip.fromFolder(
                 org.kinbridge.testing.OneRosterZip.sample("v1p1-bulk")).bytes());
+        WebDriverWait wait = browser.openAdminPanel(BASE, Duration.ofSeconds(30));
         WebDriver driver = browser.driver();
-        driver.get(BASE + "/demo/");
-        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
-        wait.until(presenceOfElementLocated(By.cssSelector("#kb-admin[data-ready='true']")));
 
         driver.findElement(By.cssSelector("a[data-section='imports']")).click();
         wait.until(presenceOfElementLocated(By.id("import-file"))).sendKeys(zip.toAbsolutePath().toString());
@@ -94,7 +88,7 @@ class PanelsIT {
         WebElement search = wait.until(presenceOfElementLocated(By.id("family-search")));
         search.sendKeys("brook");
         driver.findElement(By.cssSelector("#family-search-form button[type='submit']")).click();
-        clickWhenStable(wait, By.cssSelector("#family-table button[data-person='stu-1']"));
+        Browser.clickWhenStable(wait, By.cssSelector("#family-table button[data-person='stu-1']"));
         wait.until(presenceOfElementLocated(By.cssSelector("#family-of[data-person='stu-1']")));
         List<String> parents = driver.findElements(By.cssSelector("#family-links tbody tr td:nth-child(2)")).stream()
                 .map(WebElement::getText).toList();
@@ -113,21 +107,10 @@ class PanelsIT {
         browser.screenshot("families");
     }
 
-    /** Panels re-render on each answer; click the element as it is once rendering settles. */
-    private static void clickWhenStable(WebDriverWait wait, By locator) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
-            driver.findElement(locator).click();
-            return true;
-        });
-    }
-
     @Test
     void aParentLaunchShowsTheirChildren() {
+        browser.launchFromDemoLms(BASE + "/demo/?as=parent", By.id("kb-parent"), Duration.ofSeconds(20));
         WebDriver driver = browser.driver();
-        driver.get(BASE + "/demo/?as=parent");
-        WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
-        wait.until(frameToBeAvailableAndSwitchToIt(By.id("kb-frame")));
-        wait.until(presenceOfElementLocated(By.id("kb-parent")));
 
         List<String> children = driver.findElements(By.cssSelector("#kb-children li")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("demo-student-1", "demo-student-2"), children);

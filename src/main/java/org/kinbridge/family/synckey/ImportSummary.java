@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * What a parent file changed (or, for a preview, would change): counts, the first changes and issues
- * in row order (at most {@link #MAX_LISTED} of each; the counts are always complete).
+ * in row order (at most {@link #MAX_LISTED} of each; the counts are always complete). {@code rowsRefused}
+ * counts the rows left out whole (their issues say {@code rowRefused}).
  */
 public record ImportSummary(boolean preview, int parentsCreated, int parentsUpdated, int parentsUnchanged,
-                            int linksCreated, int linksEnded, int linksUnchanged, int issueCount,
+                            int linksCreated, int linksEnded, int linksUnchanged, int rowsRefused, int issueCount,
                             List<ImportIssue> issues, List<ParentChange> parents, List<LinkChange> links) {
 
     static final int MAX_LISTED = 1000;
@@ -25,6 +26,7 @@ public record ImportSummary(boolean preview, int parentsCreated, int parentsUpda
         links.sort(java.util.Comparator.comparingInt(LinkChange::row));
         return new ImportSummary(preview, plan.parentsToCreate().size(), plan.parentsToUpdate().size(), plan.parentsUnchanged(),
                 plan.linksToCreate().size() + plan.linksToRestore().size(), plan.linksToEnd().size(), plan.linksUnchanged(),
+                (int) plan.issues().stream().filter(ImportIssue::rowRefused).mapToInt(ImportIssue::row).distinct().count(),
                 plan.issues().size(), first(plan.issues()), first(parents), first(links));
     }
 

@@ -1,11 +1,11 @@
 package org.kinbridge.family.synckey;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.kinbridge.shared.Caller;
@@ -27,17 +27,26 @@ public class PanelParentImportResource {
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public ImportSummary upload(@QueryParam("syncColumn") String syncColumn, @QueryParam("childColumn") String childColumn,
-                                @QueryParam("childMatch") String childMatch, @QueryParam("givenNameColumn") String givenNameColumn,
-                                @QueryParam("familyNameColumn") String familyNameColumn,
-                                @QueryParam("emailColumn") String emailColumn, @QueryParam("preview") String preview,
-                                InputStream body) {
-        Caller caller = currentCaller.require();
-        caller.requireSchoolAdmin();
-        ParentImportRequest request = ParentImportRequest.fromQuery(syncColumn, childColumn, childMatch, givenNameColumn,
-                familyNameColumn, emailColumn, preview);
+    public ImportSummary upload(@BeanParam ParentImportQuery query, InputStream body) {
+        Caller caller = schoolAdmin();
+        ParentImportRequest request = query.toRequest();
         ParentFile file = imports.read(request, body);
         String actor = caller.displayName() + " (" + caller.platformUserId() + ")";
         return request.preview() ? imports.preview(caller.tenant(), request, file) : imports.apply(caller.tenant(), request, file, actor);
+    }
+
+    /** The file's columns and first rows, so the admin can choose the sync and children columns; stores nothing. */
+    @POST
+    @Path("columns")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    public ParentFileColumns columns(InputStream body) {
+        schoolAdmin();
+        return imports.columns(body);
+    }
+
+    private Caller schoolAdmin() {
+        Caller caller = currentCaller.require();
+        caller.requireSchoolAdmin();
+        return caller;
     }
 }

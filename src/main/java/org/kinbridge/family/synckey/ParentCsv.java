@@ -12,12 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -42,21 +44,43 @@ public final class ParentCsv {
 
     /** Reads the whole file (closing {@code in}) as {@code request} maps it. */
     public static ParentFile read(InputStream in, ParentImportRequest request, long maxBytes) {
-        CsvParser parser = new CsvParser(settings());
         List<ParentRow> candidates = new ArrayList<>();
         List<ImportIssue> issues = new ArrayList<>();
+        parse(in, maxBytes, header -> {
+            Columns columns = Columns.of(header, request);
+            return (number, cells) -> columns.row(number, cells, issues).ifPresent(candidates::add);
+        });
+        return new ParentFile(withoutDuplicates(candidates, request.syncColumn(), issues), issues);
+    }
+
+    /**
+     * The columns an admin may choose among (named, each name once whatever its case, in file order), the
+     * first rows to recognise them by, and how many rows the file has; reads the whole file (closing {@code in}).
+     */
+    public static ParentFileColumns columns(InputStream in, long maxBytes) {
+        ColumnSurvey survey = new ColumnSurvey();
+        parse(in, maxBytes, survey::header);
+        return survey.result();
+    }
+
+    /**
+     * Parses the file, giving its header to {@code onHeader} and each non-blank record, numbered from the
+     * header's 1, to what that returns. Refuses an empty file, one over {@code maxBytes} and one that is not CSV.
+     */
+    private static void parse(InputStream in, long maxBytes, Function<String[], RecordHandler> onHeader) {
+        CsvParser parser = new CsvParser(settings());
         try (InputStream input = CsvInput.withoutBom(new LimitedInputStream(in, maxBytes, () -> BrokenParentFileException.tooLarge(maxBytes)))) {
             parser.beginParsing(new InputStreamReader(input, StandardCharsets.UTF_8));
             String[] header = parser.parseNext();
             if (header == null) {
                 throw new BrokenParentFileException("empty_file", "The file is empty: it has no header row.");
             }
-            Columns columns = Columns.of(header, request);
+            RecordHandler records = onHeader.apply(header);
             int number = 1;
             for (String[] cells = parser.parseNext(); cells != null; cells = parser.parseNext()) {
                 number++;
                 if (!CsvInput.isBlank(cells)) {
-                    columns.row(number, cells, issues).ifPresent(candidates::add);
+                    records.record(number, cells);
                 }
             }
         } catch (TextParsingException e) {
@@ -66,18 +90,82 @@ public final class ParentCsv {
         } finally {
             parser.stopParsing();
         }
-        return new ParentFile(withoutDuplicates(candidates, request.syncColumn(), issues), issues);
     }
 
-    /** The ids in a children cell: separated by commas or semicolons, trimmed, blanks and repeats dropped. */
-    static List<String> childIds(String cell) {
-        if (cell == null || cell.isBlank()) {
-            return List.of();
+    @FunctionalInterface
+    private interface RecordHandler {
+        void record(int number, String[] cells);
+    }
+
+    /** Collects the named columns, the first rows under them and the number of rows. */
+    private static final class ColumnSurvey implements RecordHandler {
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<List<String>> sample = new ArrayList<>();
+        private int rowCount;
+
+        RecordHandler header(String[] header) {
+            for (int position : headerPositions(header).values()) {
+                names.add(headerName(header[position]));
+                positions.add(position);
+            }
+            return this;
         }
+
+        @Override
+        public void record(int number, String[] cells) {
+            rowCount++;
+            if (sample.size() < ParentFileColumns.SAMPLE_ROWS) {
+                sample.add(positions.stream().map(position -> ParentFileColumns.sampleCell(cellAt(cells, position))).toList());
+            }
+        }
+
+        ParentFileColumns result() {
+            return new ParentFileColumns(names, sample, rowCount);
+        }
+    }
+
+    /** Each named column's position by its case-insensitive key; where a name repeats, the first one counts. */
+    private static Map<String, Integer> headerPositions(String[] header) {
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = headerName(header[i]);
+            if (!name.isEmpty()) {
+                positions.putIfAbsent(columnKey(name), i);
+            }
+        }
+        return positions;
+    }
+
+    private static String headerName(String raw) {
+        return raw == null ? "" : raw.replace("\uFEFF", "").trim();
+    }
+
+    private static String columnKey(String column) {
+        return column.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The cell's trimmed text, or null where the row is too short or the cell blank. */
+    private static String cellAt(String[] cells, int index) {
+        if (index < 0 || index >= cells.length || cells[index] == null || cells[index].isBlank()) {
+            return null;
+        }
+        return cells[index].trim();
+    }
+
+    /**
+     * The ids in a row's children cells, in order: each cell separated by commas or semicolons, trimmed,
+     * blanks and repeats (also across cells) dropped.
+     */
+    private static List<String> childIds(List<String> cells) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String id : CHILD_SEPARATORS.split(cell)) {
-            if (!id.isBlank()) {
-                ids.add(id.trim());
+        for (String cell : cells) {
+            if (cell != null) {
+                for (String id : CHILD_SEPARATORS.split(cell)) {
+                    if (!id.isBlank()) {
+                        ids.add(id.trim());
+                    }
+                }
             }
         }
         return List.copyOf(ids);
@@ -92,7 +180,7 @@ public final class ParentCsv {
             if (rows.size() == 1) {
                 accepted.add(row);
             } else {
-                issues.add(new ImportIssue(row.row(), syncColumn, ImportIssue.DUPLICATE_SYNC_VALUE, "The sync value '"
+                issues.add(ImportIssue.refusal(row.row(), syncColumn, ImportIssue.DUPLICATE_SYNC_VALUE, "The sync value '"
                         + row.syncValue() + "' is on rows " + rows.stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + "; it must be unique, so none of these rows is imported."));
             }
@@ -132,53 +220,43 @@ public final class ParentCsv {
     }
 
     /** Where the chosen columns sit in this file's header; optional name columns may be absent. */
-    private record Columns(String syncName, int sync, String childName, int child, int givenName, int familyName, int email) {
+    private record Columns(String syncName, int sync, String childNames, List<Integer> children, int givenName,
+                           int familyName, int email) {
 
         static Columns of(String[] header, ParentImportRequest request) {
-            Map<String, Integer> positions = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                String name = header[i] == null ? "" : header[i].replace("\uFEFF", "").trim();
-                if (!name.isEmpty()) {
-                    positions.putIfAbsent(key(name), i);
-                }
-            }
+            Map<String, Integer> positions = headerPositions(header);
+            List<Integer> children = request.childColumns().stream()
+                    .map(column -> required(positions, "childColumn", column)).toList();
             return new Columns(request.syncColumn(), required(positions, "syncColumn", request.syncColumn()),
-                    request.childColumn(), required(positions, "childColumn", request.childColumn()),
+                    request.childColumnsLabel(), children,
                     optional(positions, "givenNameColumn", request.givenNameColumn(), ParentImportRequest.DEFAULT_GIVEN_NAME),
                     optional(positions, "familyNameColumn", request.familyNameColumn(), ParentImportRequest.DEFAULT_FAMILY_NAME),
                     optional(positions, "emailColumn", request.emailColumn(), ParentImportRequest.DEFAULT_EMAIL));
         }
 
         Optional<ParentRow> row(int number, String[] cells, List<ImportIssue> issues) {
-            String syncValue = cell(cells, sync);
+            String syncValue = cellAt(cells, sync);
             if (syncValue == null) {
-                issues.add(new ImportIssue(number, syncName, ImportIssue.MISSING_VALUE,
+                issues.add(ImportIssue.refusal(number, syncName, ImportIssue.MISSING_VALUE,
                         "The row has no sync value, so it cannot be imported."));
                 return Optional.empty();
             }
             if (syncValue.length() > MAX_SYNC_VALUE) {
-                issues.add(new ImportIssue(number, syncName, ImportIssue.VALUE_TOO_LONG,
+                issues.add(ImportIssue.refusal(number, syncName, ImportIssue.VALUE_TOO_LONG,
                         "The sync value is longer than " + MAX_SYNC_VALUE + " characters, so the row cannot be imported."));
                 return Optional.empty();
             }
-            List<String> children = childIds(cell(cells, child));
-            if (children.isEmpty()) {
-                issues.add(new ImportIssue(number, childName, ImportIssue.MISSING_VALUE,
+            List<String> childIds = childIds(children.stream().map(child -> cellAt(cells, child)).toList());
+            if (childIds.isEmpty()) {
+                issues.add(ImportIssue.warning(number, childNames, ImportIssue.MISSING_VALUE,
                         "The row names no child, so this parent is linked to nobody by this import."));
             }
-            return Optional.of(new ParentRow(number, syncValue, cell(cells, givenName), cell(cells, familyName),
-                    cell(cells, email), children));
-        }
-
-        private static String cell(String[] cells, int index) {
-            if (index < 0 || index >= cells.length || cells[index] == null || cells[index].isBlank()) {
-                return null;
-            }
-            return cells[index].trim();
+            return Optional.of(new ParentRow(number, syncValue, cellAt(cells, givenName), cellAt(cells, familyName),
+                    cellAt(cells, email), childIds));
         }
 
         private static int required(Map<String, Integer> positions, String parameter, String column) {
-            Integer position = positions.get(key(column));
+            Integer position = positions.get(columnKey(column));
             if (position == null) {
                 throw BrokenParentFileException.missingColumn(parameter, column);
             }
@@ -189,11 +267,7 @@ public final class ParentCsv {
             if (named.isPresent()) {
                 return required(positions, parameter, named.get());
             }
-            return positions.getOrDefault(key(fallback), -1);
-        }
-
-        private static String key(String column) {
-            return column.trim().toLowerCase(Locale.ROOT);
+            return positions.getOrDefault(columnKey(fallback), -1);
         }
     }
 }

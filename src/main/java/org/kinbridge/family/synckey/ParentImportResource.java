@@ -1,12 +1,12 @@
 package org.kinbridge.family.synckey;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.kinbridge.school.TenantService;
@@ -27,15 +27,9 @@ public class ParentImportResource {
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public ImportSummary upload(@PathParam("tenantId") String tenantId,
-                                @QueryParam("syncColumn") String syncColumn, @QueryParam("childColumn") String childColumn,
-                                @QueryParam("childMatch") String childMatch, @QueryParam("givenNameColumn") String givenNameColumn,
-                                @QueryParam("familyNameColumn") String familyNameColumn,
-                                @QueryParam("emailColumn") String emailColumn, @QueryParam("preview") String preview,
-                                InputStream body) {
+    public ImportSummary upload(@PathParam("tenantId") String tenantId, @BeanParam ParentImportQuery query, InputStream body) {
         TenantId tenant = tenants.require(tenantId).id();
-        ParentImportRequest request = ParentImportRequest.fromQuery(syncColumn, childColumn, childMatch, givenNameColumn,
-                familyNameColumn, emailColumn, preview);
+        ParentImportRequest request = query.toRequest();
         ParentFile file = imports.read(request, body);
         return request.preview() ? imports.preview(tenant, request, file) : imports.apply(tenant, request, file, OPERATOR);
     }

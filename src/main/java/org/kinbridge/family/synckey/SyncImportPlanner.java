@@ -12,7 +12,8 @@ import org.kinbridge.family.RosterPerson;
 
 /**
  * Decides what a parent file changes, as pure code over what is stored. Per row: the parent is created,
- * updated or left as is; each matched child is linked unless the pair is blocked; the parent's active
+ * updated or left as is; each matched child is linked unless the pair is blocked or the parent's new links are
+ * on hold (then only the links they have stay); the parent's active
  * sync-key links to children the row no longer names are ended. Links of other sources are never
  * changed; parents absent from the file, or whose row was refused, are left exactly as they are.
  */
@@ -23,19 +24,24 @@ public final class SyncImportPlanner {
     private final Map<String, String> parentFingerprints;
     private final Map<String, Map<String, ExistingLink>> linksByGuardian;
     private final Set<String> blockedPairs;
+    private final Set<String> heldAdults;
 
     /**
+     * @param childColumn        the children column(s), as issues about a row's children name them
      * @param parentFingerprints the stored fingerprint of each {@code sync:} person, by sourcedId
      * @param linksByGuardian    stored links of {@code sync:} adults, by guardian then student sourcedId
      * @param blockedPairs       {@link #pair(String, String)} of every blocked student and adult
+     * @param heldAdults         sourcedIds of adults whose new links are on hold
      */
     public SyncImportPlanner(ChildMatcher matcher, String childColumn, Map<String, String> parentFingerprints,
-                             Map<String, Map<String, ExistingLink>> linksByGuardian, Set<String> blockedPairs) {
+                             Map<String, Map<String, ExistingLink>> linksByGuardian, Set<String> blockedPairs,
+                             Set<String> heldAdults) {
         this.matcher = matcher;
         this.childColumn = childColumn;
         this.parentFingerprints = parentFingerprints;
         this.linksByGuardian = linksByGuardian;
         this.blockedPairs = blockedPairs;
+        this.heldAdults = heldAdults;
     }
 
     public static String pair(String studentSourcedId, String guardianSourcedId) {
@@ -81,14 +87,17 @@ public final class SyncImportPlanner {
         for (String student : wanted) {
             PlannedLink link = new PlannedLink(row.row(), row.syncValue(), student, guardian);
             ExistingLink current = stored.get(student);
-            if (current == null) {
+            if (heldAdults.contains(guardian) && (current == null || !current.active())) {
+                plan.issues.add(ImportIssue.warning(row.row(), childColumn, ImportIssue.NEW_LINKS_HELD, "New links for this "
+                        + "parent are on hold (a restriction is recorded), so " + student + " is not linked."));
+            } else if (current == null) {
                 plan.linksToCreate.add(link);
             } else if (current.active()) {
                 plan.linksUnchanged++;
             } else if (isSyncKey(current)) {
                 plan.linksToRestore.add(link);
             } else {
-                plan.issues.add(new ImportIssue(row.row(), childColumn, ImportIssue.ENDED_ELSEWHERE, "The ended "
+                plan.issues.add(ImportIssue.warning(row.row(), childColumn, ImportIssue.ENDED_ELSEWHERE, "The ended "
                         + current.source() + " link between " + student + " and this parent is left ended: this import "
                         + "restores only links it made."));
             }
@@ -102,17 +111,17 @@ public final class SyncImportPlanner {
     private Optional<String> matchedChild(ParentRow row, String childId, Accumulator plan) {
         ChildMatcher.Match match = matcher.match(childId);
         if (match.ambiguous()) {
-            plan.issues.add(new ImportIssue(row.row(), childColumn, ImportIssue.AMBIGUOUS_CHILD, "More than one active student has "
+            plan.issues.add(ImportIssue.warning(row.row(), childColumn, ImportIssue.AMBIGUOUS_CHILD, "More than one active student has "
                     + matcher.describe(childId) + "; name the child by another id."));
             return Optional.empty();
         }
         if (!match.found()) {
-            plan.issues.add(new ImportIssue(row.row(), childColumn, ImportIssue.UNKNOWN_CHILD, "No active student of this school has "
+            plan.issues.add(ImportIssue.warning(row.row(), childColumn, ImportIssue.UNKNOWN_CHILD, "No active student of this school has "
                     + matcher.describe(childId) + "."));
             return Optional.empty();
         }
         if (blockedPairs.contains(pair(match.studentSourcedId(), row.sourcedId()))) {
-            plan.issues.add(new ImportIssue(row.row(), childColumn, ImportIssue.BLOCKED_PAIR, "An admin blocked linking "
+            plan.issues.add(ImportIssue.warning(row.row(), childColumn, ImportIssue.BLOCKED_PAIR, "An admin blocked linking "
                     + match.studentSourcedId() + " to this parent, so they are not linked."));
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.family.FamilyChanged;
+import org.kinbridge.family.NewLinkHolds;
 import org.kinbridge.family.PeopleStore;
 import org.kinbridge.shared.TenantId;
 
@@ -38,6 +39,9 @@ public class SyncKeyImportService {
     private PeopleStore people;
 
     @Inject
+    private NewLinkHolds holds;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -50,6 +54,11 @@ public class SyncKeyImportService {
     /** Reads the upload outside any transaction; a broken file is refused whole. */
     public ParentFile read(ParentImportRequest request, InputStream body) {
         return ParentCsv.read(body, request, maxBytes);
+    }
+
+    /** The upload's columns and first rows, for an admin about to choose the columns; reads no stored data. */
+    public ParentFileColumns columns(InputStream body) {
+        return ParentCsv.columns(body, maxBytes);
     }
 
     /** What applying the file would do; writes nothing. */
@@ -91,8 +100,8 @@ public class SyncKeyImportService {
 
     private SyncImportPlan plan(TenantId tenant, ParentImportRequest request, ParentFile file) {
         ChildMatcher matcher = new ChildMatcher(request.childMatch(), store.activeStudents(tenant));
-        return new SyncImportPlanner(matcher, request.childColumn(), store.parentFingerprints(tenant), store.links(tenant),
-                store.blockedPairs(tenant)).plan(file);
+        return new SyncImportPlanner(matcher, request.childColumnsLabel(), store.parentFingerprints(tenant), store.links(tenant),
+                store.blockedPairs(tenant), holds.heldAdults(tenant)).plan(file);
     }
 
     private static AuditEntry linkEntry(Instant now, String actor, String action, PlannedLink link) {
@@ -108,6 +117,6 @@ public class SyncKeyImportService {
         return "childMatch " + request.childMatch() + "; parents created " + summary.parentsCreated() + ", updated "
                 + summary.parentsUpdated() + ", unchanged " + summary.parentsUnchanged() + "; links created "
                 + summary.linksCreated() + ", ended " + summary.linksEnded() + ", unchanged " + summary.linksUnchanged()
-                + "; issues " + summary.issueCount();
+                + "; rows refused " + summary.rowsRefused() + "; issues " + summary.issueCount();
     }
 }

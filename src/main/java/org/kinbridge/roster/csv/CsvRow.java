@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One record of a CSV file, read by column name (any case, any order); cells are trimmed and a
  * missing cell or column reads as empty. Valid only inside the callback that received it.
  */
 public final class CsvRow {
+
+    private static final int MAX_CACHED_KEYS = 512;
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     private final String file;
     private final int number;
@@ -73,6 +77,14 @@ public final class CsvRow {
     }
 
     static String key(String column) {
-        return column.trim().toLowerCase(Locale.ROOT);
+        // Called for every cell read: the few column names the reader asks for are lower-cased once.
+        String key = KEYS.get(column);
+        if (key == null) {
+            key = column.trim().toLowerCase(Locale.ROOT);
+            if (KEYS.size() < MAX_CACHED_KEYS) {
+                KEYS.putIfAbsent(column, key);
+            }
+        }
+        return key;
     }
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -22,6 +23,16 @@ public interface RosterPackage extends AutoCloseable {
 
     static RosterPackage open(Path path) {
         return open(path, PackageLimits.defaults());
+    }
+
+    /** Reopens a zip that {@link #open} checked, unchanged since, with the sizes it measured then. */
+    static RosterPackage reopen(Path zip, Map<String, Long> measuredSizes) {
+        return ZippedPackage.withSizes(zip, measuredSizes);
+    }
+
+    /** What opening measured of each file, by path: empty unless the package is a zip. */
+    default Map<String, Long> measuredSizes() {
+        return Map.of();
     }
 
     Manifest manifest();

@@ -37,7 +37,11 @@ final class ZippedPackage implements RosterPackage {
 
     static ZippedPackage open(Path file, PackageLimits limits) {
         requireZipSignature(file);
-        Map<String, Long> sizes = ZipMeasurement.measure(file, limits);
+        return withSizes(file, ZipMeasurement.measure(file, limits));
+    }
+
+    /** Opens a zip measured before, unchanged since (kept on our own disk): inflating it all again would add nothing. */
+    static ZippedPackage withSizes(Path file, Map<String, Long> sizes) {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
@@ -52,6 +56,11 @@ final class ZippedPackage implements RosterPackage {
             closeQuietly(zip, e);
             throw e;
         }
+    }
+
+    @Override
+    public Map<String, Long> measuredSizes() {
+        return Map.copyOf(measuredSizes);
     }
 
     @Override

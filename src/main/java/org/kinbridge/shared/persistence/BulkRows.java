@@ -1,28 +1,30 @@
 package org.kinbridge.shared.persistence;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Streams rows into a PostgreSQL table with {@code COPY ... FROM STDIN}, inside the caller's
- * transaction, in chunks. A roster's first import inserts hundreds of thousands of rows, and COPY
- * does that several times faster than batched INSERTs. Other databases get an empty Optional and
+ * Streams rows into a PostgreSQL table with one {@code COPY ... FROM STDIN}, inside the caller's
+ * transaction. Rows go out as they are added, so PostgreSQL stores and indexes them while the caller
+ * is still reading its input: on two cores the import's parsing and the database's writing overlap.
+ * A connection in COPY can run nothing else; {@link #pause()} ends the COPY so the caller can run
+ * other statements, and the next row starts a new one. Other databases get an empty Optional and
  * keep their batched INSERTs.
  */
 public final class BulkRows implements AutoCloseable {
 
-    private static final int CHUNK_ROWS = 5000;
+    private static final int SEND_CHARS = 1 << 16;
 
     private final CopyManager copy;
     private final String copySql;
-    private final StringBuilder chunk = new StringBuilder(1 << 20);
-    private int rows;
+    private final StringBuilder pending = new StringBuilder(SEND_CHARS + 4096);
+    private CopyIn open;
 
     private BulkRows(CopyManager copy, String table, String columns) {
         this.copy = copy;
@@ -45,13 +47,27 @@ public final class BulkRows implements AutoCloseable {
     public void add(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                chunk.append(',');
+                pending.append(',');
             }
             appendValue(values[i]);
         }
-        chunk.append('\n');
-        if (++rows == CHUNK_ROWS) {
-            flush();
+        pending.append('\n');
+        if (pending.length() >= SEND_CHARS) {
+            send();
+        }
+    }
+
+    /** Ends the running COPY, if any, so the connection can run other statements; later rows start a new one. */
+    public void pause() {
+        send();
+        if (open != null) {
+            try {
+                open.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not copy rows into the database", e);
+            } finally {
+                open = null;
+            }
         }
     }
 
@@ -62,32 +78,33 @@ public final class BulkRows implements AutoCloseable {
         String text = value instanceof Boolean b ? (b ? "t" : "f")
                 : value instanceof Timestamp t ? t.toString()
                 : value.toString();
-        chunk.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                chunk.append('"');
-            }
-            chunk.append(c);
+        pending.append('"');
+        if (text.indexOf('"') < 0) {
+            pending.append(text);
+        } else {
+            pending.append(text.replace("\"", "\"\""));
         }
-        chunk.append('"');
+        pending.append('"');
     }
 
-    private void flush() {
-        if (rows == 0) {
+    private void send() {
+        if (pending.length() == 0) {
             return;
         }
         try {
-            copy.copyIn(copySql, new StringReader(chunk.toString()));
-        } catch (SQLException | IOException e) {
+            if (open == null) {
+                open = copy.copyIn(copySql);
+            }
+            byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
+            open.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not copy rows into the database", e);
         }
-        chunk.setLength(0);
-        rows = 0;
+        pending.setLength(0);
     }
 
     @Override
     public void close() {
-        flush();
+        pause();
     }
 }

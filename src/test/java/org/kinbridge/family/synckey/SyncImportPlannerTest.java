@@ -17,13 +17,14 @@ class SyncImportPlannerTest {
 
     private final Map<String, String> fingerprints = new HashMap<>();
     private final Map<String, Map<String, ExistingLink>> links = new HashMap<>();
+    private final Set<String> held = new java.util.HashSet<>();
 
     private static ParentRow row(int number, String sync, String given, String... children) {
         return new ParentRow(number, sync, given, "Brook", null, List.of(children));
     }
 
     private SyncImportPlan plan(Set<String> blocked, ParentRow... rows) {
-        return new SyncImportPlanner(new ChildMatcher(ChildMatch.SYNC_KEY, STUDENTS), "Children", fingerprints, links, blocked)
+        return new SyncImportPlanner(new ChildMatcher(ChildMatch.SYNC_KEY, STUDENTS), "Children", fingerprints, links, blocked, held)
                 .plan(new ParentFile(List.of(rows), List.of()));
     }
 
@@ -96,6 +97,22 @@ class SyncImportPlannerTest {
     }
 
     @Test
+    void aParentWhoseNewLinksAreHeldKeepsTheirLinksButGetsNoNewOrRestoredOne() {
+        ParentRow paula = row(4, "P1", "Paula", "S1", "S2", "S3");
+        stored(paula);
+        link("stu-1", "sync:P1", true, "SYNC_KEY");
+        link("stu-2", "sync:P1", false, "SYNC_KEY");
+        held.add("sync:P1");
+        SyncImportPlan plan = plan(Set.of(), paula);
+        assertEquals(1, plan.linksUnchanged());
+        assertEquals(List.of(), plan.linksToCreate());
+        assertEquals(List.of(), plan.linksToRestore());
+        assertEquals(List.of(), plan.linksToEnd());
+        assertEquals(List.of(ImportIssue.NEW_LINKS_HELD, ImportIssue.NEW_LINKS_HELD),
+                plan.issues().stream().map(ImportIssue::code).toList());
+    }
+
+    @Test
     void unknownChildrenAreReportedPerRowAndTheRestIsLinked() {
         SyncImportPlan plan = plan(Set.of(), row(2, "P1", "Paula", "S1", "S9"), row(3, "P2", "Peter", "nobody"));
         assertEquals(1, plan.linksToCreate().size());
@@ -115,9 +132,14 @@ class SyncImportPlannerTest {
 
     @Test
     void fileIssuesAndMatchIssuesComeBackInRowOrder() {
-        SyncImportPlan plan = new SyncImportPlanner(new ChildMatcher(ChildMatch.USERNAME, STUDENTS), "Kids", fingerprints, links, Set.of())
+        SyncImportPlan plan = new SyncImportPlanner(new ChildMatcher(ChildMatch.USERNAME, STUDENTS), "Kids", fingerprints, links, Set.of(), Set.of())
                 .plan(new ParentFile(List.of(row(4, "P1", "Paula", "zed")),
-                        List.of(new ImportIssue(2, "Id", ImportIssue.MISSING_VALUE, "m"), new ImportIssue(6, "Id", ImportIssue.MISSING_VALUE, "m"))));
+                        List.of(ImportIssue.refusal(2, "Id", ImportIssue.MISSING_VALUE, "m"), ImportIssue.refusal(6, "Id", ImportIssue.MISSING_VALUE, "m"))));
         assertEquals(List.of(2, 4, 6), plan.issues().stream().map(ImportIssue::row).toList());
+        assertEquals(List.of(true, false, true), plan.issues().stream().map(ImportIssue::rowRefused).toList(),
+                "an unknown child leaves the row imported");
+        ImportSummary summary = ImportSummary.of(true, plan);
+        assertEquals(2, summary.rowsRefused());
+        assertEquals(3, summary.issueCount());
     }
 }

@@ -56,8 +56,7 @@ class SyncKeyImportIT {
 
     private static String schoolWithRoster(String name) {
         String tenant = OPERATOR.createTenant(name);
-        Map<String, Object> result = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes());
-        assertEquals("SUCCEEDED", result.get("status"), result.toString());
+        OPERATOR.importSample(tenant, "v1p1-bulk");
         return tenant;
     }
 
@@ -88,6 +87,22 @@ class SyncKeyImportIT {
     }
 
     @Test
+    void childrenMaySpreadOverSeveralColumns() {
+        String tenant = schoolWithRoster("Sync child columns");
+        HttpResponse<String> response = upload("/api/v1/tenants/" + tenant + "/parents/imports",
+                "?syncColumn=Family&childColumn=Child%201&childColumn=child%202&childMatch=SYNC_KEY",
+                "Family,Child 1,Child 2\nC1,S1001,\"S1002;S1003\"\nC2,,S1004\nC3,,\n", Deployments.operatorToken());
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Object> summary = OperatorApi.json(response);
+        assertCounts(summary, 3, 0, 0, 4, 0, 0);
+        Map<?, ?> noChild = (Map<?, ?>) ((List<?>) summary.get("issues")).get(0);
+        assertEquals(List.of("missing_value", 4, "Child 1, child 2", false),
+                List.of(noChild.get("code"), ((Number) noChild.get("row")).intValue(), noChild.get("column"), noChild.get("rowRefused")));
+        assertTrue(OPERATOR.guardianships(tenant).containsAll(List.of("stu-1,sync:C1,parent,active", "stu-2,sync:C1,parent,active",
+                "stu-3,sync:C1,parent,active", "stu-4,sync:C2,parent,active")), OPERATOR.guardianships(tenant).toString());
+    }
+
+    @Test
     void rowsRepeatingASyncValueAreRefusedAndReported() {
         String tenant = schoolWithRoster("Sync duplicates");
         Map<String, Object> summary = applied(tenant, "ParentId,Children\nD1,stu-1\nD2,stu-2\nD1,stu-3\n,stu-4\n",
@@ -95,8 +110,10 @@ class SyncKeyImportIT {
         assertCounts(summary, 1, 0, 0, 1, 0, 0);
         assertEquals(List.of("duplicate_sync_value:2", "missing_value:5", "duplicate_sync_value:4").stream().sorted().toList(),
                 codes(summary).stream().sorted().toList());
+        assertEquals(3, number(summary, "rowsRefused"));
         Map<?, ?> first = (Map<?, ?>) ((List<?>) summary.get("issues")).get(0);
         assertEquals("ParentId", first.get("column"));
+        assertEquals(true, first.get("rowRefused"));
         assertTrue(((String) first.get("message")).contains("rows 2, 4"), first.toString());
         assertFalse(OPERATOR.guardianships(tenant).stream().anyMatch(l -> l.contains("sync:D1")));
         assertTrue(OPERATOR.guardianships(tenant).contains("stu-2,sync:D2,parent,active"));
@@ -221,32 +238,61 @@ class SyncKeyImportIT {
     @Test
     void aSchoolAdminImportsThroughThePanelAndOthersAreRefused() throws SQLException {
         String tenant = schoolWithRoster("Sync panel");
+        PanelTokens tokens = panelTokens(tenant);
+        String query = "?syncColumn=ParentId&childColumn=Children&childMatch=INTERNAL_ID";
+
+        HttpResponse<String> preview = upload("/api/panel/parents/imports", query + "&preview=true", FAMILIES, tokens.admin());
+        assertEquals(200, preview.statusCode(), preview.body());
+        assertCounts(OperatorApi.json(preview), 2, 0, 0, 3, 0, 0);
+        assertEquals(ROSTER_LINKS.stream().sorted().toList(), OPERATOR.guardianships(tenant));
+
+        HttpResponse<String> applied = upload("/api/panel/parents/imports", query, FAMILIES, tokens.admin());
+        assertEquals(200, applied.statusCode(), applied.body());
+        assertCounts(OperatorApi.json(applied), 2, 0, 0, 3, 0, 0);
+        assertTrue(OPERATOR.guardianships(tenant).contains("stu-3,sync:P2,parent,active"));
+        assertEquals(3, count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'link.created' "
+                + "AND actor = 'Alice Admin (user-admin-1)'", tenant));
+
+        HttpResponse<String> asParent = upload("/api/panel/parents/imports", query, FAMILIES.replace("P2", "P3"), tokens.mentor());
+        assertRefused(asParent, 403, "forbidden");
+        assertEquals(401, upload("/api/panel/parents/imports", query, FAMILIES, "not-a-token").statusCode());
+        assertFalse(OPERATOR.guardianships(tenant).stream().anyMatch(l -> l.contains("sync:P3")));
+    }
+
+    @Test
+    void thePanelShowsAnAdminTheFilesColumnsToChooseFromAndStoresNothing() throws SQLException {
+        String tenant = schoolWithRoster("Sync columns");
+        PanelTokens tokens = panelTokens(tenant);
+        String path = "/api/panel/parents/imports/columns";
+
+        HttpResponse<String> read = upload(path, "", "\uFEFFParentId,Children,,email\r\nP1,\"stu-1, stu-2\",x,m@x.test\r\n\r\nP2,stu-3\r\n",
+                tokens.admin());
+        assertEquals(200, read.statusCode(), read.body());
+        Map<String, Object> columns = OperatorApi.json(read);
+        assertEquals(List.of("ParentId", "Children", "email"), columns.get("columns"));
+        assertEquals(List.of(List.of("P1", "stu-1, stu-2", "m@x.test"), List.of("P2", "stu-3", "")), columns.get("sampleRows"));
+        assertEquals(2, number(columns, "rowCount"));
+        assertEquals(0, count("SELECT COUNT(*) FROM person WHERE tenant_id = ? AND sourced_id LIKE 'sync:%'", tenant));
+
+        assertRefused(upload(path, "", "", tokens.admin()), 400, "empty_file");
+        assertRefused(upload(path, "", "ParentId,Children\nP1,\"stu-1\n" + "x".repeat(70_000), tokens.admin()), 400, "invalid_csv");
+        assertRefused(upload(path, "", FAMILIES, tokens.mentor()), 403, "forbidden");
+        assertEquals(401, upload(path, "", FAMILIES, "not-a-token").statusCode());
+    }
+
+    /** Panel tokens of the tenant's school admin and of a parent (a mentor), each from a real LTI launch. */
+    private record PanelTokens(String admin, String mentor) {
+    }
+
+    private static PanelTokens panelTokens(String tenant) {
         try (TestPlatform platform = new TestPlatform()) {
             HttpResponse<String> registered = HTTP.postJson(BASE + "/api/v1/tenants/" + tenant + "/platforms",
                     platform.registrationJson(), "Authorization", Http.bearer(Deployments.operatorToken()));
             assertEquals(201, registered.statusCode(), registered.body());
             LtiFlow flow = new LtiFlow(HTTP, BASE);
-            String admin = LtiFlow.panelToken(flow.loginAndLaunch(platform, IdToken::signed));
-            String mentor = LtiFlow.panelToken(flow.loginAndLaunch(platform, token -> token.roles(IdToken.MENTOR)
-                    .lti("role_scope_mentor", List.of("stu-1")).signed()));
-            String query = "?syncColumn=ParentId&childColumn=Children&childMatch=INTERNAL_ID";
-
-            HttpResponse<String> preview = upload("/api/panel/parents/imports", query + "&preview=true", FAMILIES, admin);
-            assertEquals(200, preview.statusCode(), preview.body());
-            assertCounts(OperatorApi.json(preview), 2, 0, 0, 3, 0, 0);
-            assertEquals(ROSTER_LINKS.stream().sorted().toList(), OPERATOR.guardianships(tenant));
-
-            HttpResponse<String> applied = upload("/api/panel/parents/imports", query, FAMILIES, admin);
-            assertEquals(200, applied.statusCode(), applied.body());
-            assertCounts(OperatorApi.json(applied), 2, 0, 0, 3, 0, 0);
-            assertTrue(OPERATOR.guardianships(tenant).contains("stu-3,sync:P2,parent,active"));
-            assertEquals(3, count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'link.created' "
-                    + "AND actor = 'Alice Admin (user-admin-1)'", tenant));
-
-            HttpResponse<String> asParent = upload("/api/panel/parents/imports", query, FAMILIES.replace("P2", "P3"), mentor);
-            assertRefused(asParent, 403, "forbidden");
-            assertEquals(401, upload("/api/panel/parents/imports", query, FAMILIES, "not-a-token").statusCode());
-            assertFalse(OPERATOR.guardianships(tenant).stream().anyMatch(l -> l.contains("sync:P3")));
+            return new PanelTokens(LtiFlow.panelToken(flow.loginAndLaunch(platform, IdToken::signed)),
+                    LtiFlow.panelToken(flow.loginAndLaunch(platform, token -> token.roles(IdToken.MENTOR)
+                            .lti("role_scope_mentor", List.of("stu-1")).signed())));
         }
     }
 

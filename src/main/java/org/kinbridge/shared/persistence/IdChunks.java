@@ -1,0 +1,78 @@
+package org.kinbridge.shared.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs a tenant-scoped statement for a set of ids, a few hundred at a time in {@code IN} lists: a
+ * delta import looks up the handful of people it names among hundreds of thousands. The statement's
+ * first parameter is the tenant; each {@value #IDS} becomes one list of placeholders, bound to the
+ * same ids.
+ */
+public final class IdChunks {
+
+    public static final String IDS = "{ids}";
+    private static final int CHUNK = 500;
+
+    private IdChunks() {
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    public static void query(Connection connection, String sql, String tenant, Collection<String> ids, RowHandler rows)
+            throws SQLException {
+        for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement statement = prepare(connection, sql, tenant, chunk);
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.handle(rs);
+                }
+            }
+        }
+    }
+
+    /** @return the rows changed */
+    public static int update(Connection connection, String sql, String tenant, Collection<String> ids) throws SQLException {
+        int changed = 0;
+        for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement statement = prepare(connection, sql, tenant, chunk)) {
+                changed += statement.executeUpdate();
+            }
+        }
+        return changed;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String tenant, List<String> ids)
+            throws SQLException {
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        int lists = (sql.length() - sql.replace(IDS, "").length()) / IDS.length();
+        PreparedStatement statement = connection.prepareStatement(sql.replace(IDS, placeholders));
+        int index = 1;
+        statement.setString(index++, tenant);
+        for (int list = 0; list < lists; list++) {
+            for (String id : ids) {
+                statement.setString(index++, id);
+            }
+        }
+        return statement;
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}
