@@ -28,6 +28,9 @@ public class FamilyChangeObserver {
     @Inject
     private ReasonsEngine engine;
 
+    /** A run this large leaves many account rows that only a vacuum makes cheap to count. */
+    private static final int TIDY_AFTER_CHANGES = 10_000;
+
     private final Set<TenantId> queued = ConcurrentHashMap.newKeySet();
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) FamilyChanged change) {
@@ -37,7 +40,10 @@ public class FamilyChangeObserver {
         executor.submit(() -> {
             queued.remove(change.tenant());
             try {
-                engine.recompute(change.tenant(), change.cause());
+                ReasonsEngine.Outcome outcome = engine.recompute(change.tenant(), change.cause());
+                if (outcome.changed() >= TIDY_AFTER_CHANGES) {
+                    engine.tidyAfterLargeRun();
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Recomputing parent accounts failed for tenant " + change.tenant(), e);
             }

@@ -69,6 +69,25 @@ public class ReasonsEngine {
         return run(tenant, Optional.empty(), cause);
     }
 
+    /**
+     * After a run that changed a large share of accounts: VACUUM marks the new rows visible to all, so
+     * counting a tab of the Account Manager is read from its index alone, and ANALYZE gives the planner
+     * the tab sizes. Must run outside any transaction (VACUUM refuses one); PostgreSQL only.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void tidyAfterLargeRun() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+                connection.setAutoCommit(true);
+                try (java.sql.Statement vacuum = connection.createStatement()) {
+                    vacuum.execute("VACUUM (ANALYZE) parent_account");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not vacuum parent_account; autovacuum will get to it", e);
+        }
+    }
+
     /** A run inside the caller's transaction, for the whole tenant or one adult. */
     @Transactional
     public Outcome recomputeNow(TenantId tenant, Optional<String> person, String cause) {
