@@ -18,13 +18,11 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kinbridge.testing.Await;
 import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.IdToken;
@@ -124,7 +123,7 @@ class AccountLifecycleIT {
     @Order(1)
     void anImportMakesLinkedParentsReadyToProvisionAndEveryTransitionIsAudited() {
         importApplied(tenant, R1);
-        awaitTrue(() -> ids(tab(adminToken, "provision")).equals(List.of("par-1", "par-2", "par-3", "par-4")), "four ready");
+        Await.until(() -> ids(tab(adminToken, "provision")).equals(List.of("par-1", "par-2", "par-3", "par-4")), "four ready");
         Map<String, Object> summary = json(panel(adminToken, "GET", "accounts/summary", null));
         assertEquals(4, ((Number) counts(summary).get("provision")).intValue());
         assertEquals(true, summary.get("mailConfigured"));
@@ -161,7 +160,7 @@ class AccountLifecycleIT {
         assertTrue(smtp.waitForIncomingEmail(20_000, 3));
         assertEquals(List.of("gina.diaz@mail.example", "paula.brook@mail.example", "peter.brook@mail.example"), recipients());
         assertEquals("INVITED", stateOf("par-1"));
-        awaitTrue(() -> "SENT".equals(row("par-1").get("inviteStatus")), "mail marked sent");
+        Await.until(() -> "SENT".equals(row("par-1").get("inviteStatus")), "mail marked sent");
         String body = (String) messageTo("paula.brook@mail.example").getContent();
         assertTrue(body.contains("Riverside") && body.contains("Ava Brook") && body.contains("Ben Brook"), body);
         assertEquals(403, panel(parentToken("par-4"), "GET", "accounts?tab=active", null).statusCode(), "admins only");
@@ -202,7 +201,7 @@ class AccountLifecycleIT {
         HttpResponse<String> expired = HTTP.get(oldLink);
         assertEquals(400, expired.statusCode());
         assertTrue(expired.body().contains("expired"), expired.body());
-        awaitTrue(() -> "EXPIRED".equals(row("par-2").get("inviteStatus")), "expired shown");
+        Await.until(() -> "EXPIRED".equals(row("par-2").get("inviteStatus")), "expired shown");
 
         Map<String, Object> resent = json(panel(adminToken, "POST", "accounts/actions",
                 "{\"action\":\"resend\",\"selection\":{\"people\":[\"par-2\"]}}"));
@@ -255,7 +254,7 @@ class AccountLifecycleIT {
     @Order(8)
     void aFamilySplitAStudentLeavingAndAFlagChangeGiveTheirReasonsButRevokeNothing() {
         importApplied(tenant, R2);
-        awaitTrue(() -> ids(tab(adminToken, "revoke")).equals(List.of("par-1", "par-2", "par-3")), "three ready to revoke");
+        Await.until(() -> ids(tab(adminToken, "revoke")).equals(List.of("par-1", "par-2", "par-3")), "three ready to revoke");
         assertEquals(List.of("FLAG_REMOVED"), reasonsOf("par-1"));
         assertEquals(List.of("CONTACT_NOT_LINKED"), reasonsOf("par-2"));
         assertEquals(List.of("NO_ACTIVE_STUDENTS"), reasonsOf("par-3"));
@@ -339,7 +338,7 @@ class AccountLifecycleIT {
                     .append("@lakeside.example,,,,,\n");
         }
         importApplied(lakeside, users.toString());
-        awaitTrue(() -> total(lakesideAdmin, "provision") == LAKESIDE_FAMILIES, "all ready");
+        Await.until(() -> total(lakesideAdmin, "provision") == LAKESIDE_FAMILIES, "all ready");
 
         byte[] pdf = letters(lakesideAdmin, "{\"selection\":{\"all\":true,\"tab\":\"provision\"}}");
         PdfReader reader = new PdfReader(pdf);
@@ -397,7 +396,7 @@ class AccountLifecycleIT {
         List<String> to = recipients();
         assertEquals(20, to.size(), to.toString());
         assertEquals(20, to.stream().distinct().count(), "none sent twice");
-        awaitTrue(() -> ((Number) ((Map<?, ?>) json(panel(lakesideAdmin, "GET", "accounts/summary", null)).get("outbox"))
+        Await.until(() -> ((Number) ((Map<?, ?>) json(panel(lakesideAdmin, "GET", "accounts/summary", null)).get("outbox"))
                 .get("SENT")).intValue() == 20, "outbox says sent");
     }
 
@@ -428,7 +427,7 @@ class AccountLifecycleIT {
             hillsideAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(lms, IdToken::signed));
         }
         importApplied(hillside, HILLSIDE);
-        awaitTrue(() -> total(hillsideAdmin, "provision") == 5, "five ready");
+        Await.until(() -> total(hillsideAdmin, "provision") == 5, "five ready");
         json(panel(hillsideAdmin, "POST", "accounts/actions", "{\"action\":\"provision\",\"selection\":{\"people\":[\"hp-1\",\"hp-2\"]}}"));
         String ivyLink = linkIn(awaitMessageTo(IVY));
         assertEquals(200, FORMS.activate(hillside, Http.queryOf(ivyLink).get("token"), null, GOOD_PASSWORD, GOOD_PASSWORD).statusCode());
@@ -612,7 +611,7 @@ class AccountLifecycleIT {
     }
 
     private static MimeMessage awaitMessageTo(String address) throws Exception {
-        awaitTrue(() -> {
+        Await.until(() -> {
             try {
                 return !messagesTo(address).isEmpty();
             } catch (Exception e) {
@@ -643,7 +642,7 @@ class AccountLifecycleIT {
                 .POST(HttpRequest.BodyPublishers.ofString("ParentId,Children,givenName,familyName,email\nP9,stu-1,Sam,Sync,sam@mail.example\n")),
                 "Authorization", bearer(Deployments.operatorToken()));
         assertEquals(200, applied.statusCode(), applied.body());
-        awaitTrue(() -> ids(tab(adminToken, "provision")).contains("sync:P9"), "the sync-key parent is ready to provision");
+        Await.until(() -> ids(tab(adminToken, "provision")).contains("sync:P9"), "the sync-key parent is ready to provision");
     }
 
     private static void importApplied(String tenantId, String users) {
@@ -818,21 +817,5 @@ class AccountLifecycleIT {
             update.setString(1, tenantId);
             assertEquals(1, update.executeUpdate());
         }
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for: " + what);
     }
 }

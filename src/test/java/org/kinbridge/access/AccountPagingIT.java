@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kinbridge.testing.Http.bearer;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kinbridge.testing.Await;
 import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.IdToken;
@@ -84,7 +83,7 @@ class AccountPagingIT {
                 "Authorization", bearer(Deployments.operatorToken())).statusCode());
         admin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
         importRoster(parents(-1));
-        awaitTrue(() -> total("accounts?tab=provision&limit=1") == PARENTS, "every parent ready to provision");
+        Await.until(() -> total("accounts?tab=provision&limit=1") == PARENTS, "every parent ready to provision");
     }
 
     @AfterAll
@@ -165,7 +164,7 @@ class AccountPagingIT {
     @Order(5)
     void aRosterRenameMovesTheParentInTheList() {
         importRoster(parents(7));
-        awaitTrue(() -> ids(get("accounts?tab=provision&limit=1")).equals(List.of("hp-7")), "renamed to the front of the list");
+        Await.until(() -> ids(get("accounts?tab=provision&limit=1")).equals(List.of("hp-7")), "renamed to the front of the list");
         assertEquals(ids(parents(7)), allByCursor());
         assertTrue(((String) ((Map<?, ?>) items(get("accounts?tab=provision&limit=1")).get(0)).get("name")).endsWith("Aaronson"));
     }
@@ -240,21 +239,5 @@ class AccountPagingIT {
         HttpResponse<String> response = HTTP.get(BASE + "/api/panel/" + path, "Authorization", bearer(admin));
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return OperatorApi.json(response);
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for: " + what);
     }
 }
