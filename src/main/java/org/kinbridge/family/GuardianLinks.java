@@ -68,39 +68,33 @@ public class GuardianLinks {
     }
 
     /**
-     * What setting the links with an end among {@code focus} to exactly {@code rosterLinks} would change;
-     * links between two other people stay as they are (a delta import).
+     * What setting the links with an end among {@code focus} to exactly {@code rosterLinks} would change,
+     * given those stored links ({@link #linksAround}); links between two other people stay as they are
+     * (a delta import).
      */
     @Transactional
-    public LinkPlan planAround(TenantId tenant, Set<ParentChildLink> rosterLinks, Set<String> focus) {
+    public LinkPlan planAround(TenantId tenant, Set<ParentChildLink> rosterLinks, List<StoredLink> storedAround) {
         Map<String, StoredLink> stored = new HashMap<>();
-        linksAround(tenant, focus).forEach(link -> stored.put(key(link.studentSourcedId(), link.guardianSourcedId()), link));
+        storedAround.forEach(link -> stored.put(key(link.studentSourcedId(), link.guardianSourcedId()), link));
         return plan(rosterLinks, stored, blockedPairs(tenant), holds.heldAdults(tenant));
     }
 
-    /** The people linked (actively or not) to any of these ids: whose rows a delta must read again. */
+    /** Every stored link, active or not, with an end among these ids (a link between two of them once). */
     @Transactional
-    public Set<String> counterparts(TenantId tenant, Set<String> sourcedIds) {
-        Set<String> counterparts = new java.util.HashSet<>();
-        for (StoredLink link : linksAround(tenant, sourcedIds)) {
-            counterparts.add(link.studentSourcedId());
-            counterparts.add(link.guardianSourcedId());
-        }
-        counterparts.removeAll(sourcedIds);
-        return counterparts;
-    }
-
-    private List<StoredLink> linksAround(TenantId tenant, Set<String> sourcedIds) {
-        List<StoredLink> links = new ArrayList<>();
+    public List<StoredLink> linksAround(TenantId tenant, Set<String> sourcedIds) {
+        Map<String, StoredLink> links = new java.util.LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             for (String end : List.of("student_sourced_id", "guardian_sourced_id")) {
                 IdChunks.query(connection, "SELECT " + LINK_COLUMNS + " FROM guardian_link WHERE tenant_id = ? AND " + end
-                        + " IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds, rs -> links.add(storedLink(rs)));
+                        + " IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds, rs -> {
+                            StoredLink link = storedLink(rs);
+                            links.put(key(link.studentSourcedId(), link.guardianSourcedId()), link);
+                        });
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read links", e);
         }
-        return links;
+        return new ArrayList<>(links.values());
     }
 
     private static LinkPlan plan(Set<ParentChildLink> rosterLinks, Map<String, StoredLink> stored, Set<String> blocked,

@@ -27,6 +27,7 @@ import org.kinbridge.family.PeopleStore;
 import org.kinbridge.family.RejectedListings;
 import org.kinbridge.family.Relationship;
 import org.kinbridge.family.RosterPerson;
+import org.kinbridge.family.StoredLink;
 import org.kinbridge.roster.csv.RosterPackage;
 import org.kinbridge.shared.TenantId;
 
@@ -154,7 +155,8 @@ public class RosterApplier {
         Set<String> neighbours = new HashSet<>();
         named.forEach(person -> neighbours.addAll(person.agentSourcedIds()));
         storedFocus.values().forEach(person -> neighbours.addAll(person.agentSourcedIds()));
-        neighbours.addAll(links.counterparts(tenant, focus));
+        List<StoredLink> storedLinks = links.linksAround(tenant, focus);
+        storedLinks.forEach(link -> neighbours.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
         neighbours.addAll(rejectedListings.counterparts(tenant, focus));
         List<Relationship> storedRelationships = snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus);
         storedRelationships.forEach(r -> neighbours.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
@@ -182,7 +184,7 @@ public class RosterApplier {
             toWrite.add(person);
         }
         LinkOutcome outcome = LinkRules.applyAround(snapshot.ties, focus);
-        LinkPlan plan = links.planAround(tenant, outcome.links(), focus);
+        LinkPlan plan = links.planAround(tenant, outcome.links(), storedLinks);
         phase.accept("applying");
         PeopleCounts peopleCounts = new PeopleCounts();
         try (PeopleStore.Writer writer = people.writer(tenant, importId, now)) {

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Runs a tenant-scoped statement for a set of ids, a few hundred at a time in {@code IN} lists: a
  * delta import looks up the handful of people it names among hundreds of thousands. The statement's
- * first parameter is the tenant; each {@value #IDS} becomes one list of placeholders, bound to the
- * same ids.
+ * first parameter is the tenant; each {@code IN (}{@value #IDS}{@code )} becomes one array parameter on
+ * PostgreSQL, elsewhere one list of placeholders per chunk, bound to the same ids.
  */
 public final class IdChunks {
 
@@ -31,7 +31,7 @@ public final class IdChunks {
 
     public static void query(Connection connection, String sql, String tenant, Collection<String> ids, RowHandler rows)
             throws SQLException {
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : chunks(connection, ids)) {
             try (PreparedStatement statement = prepare(connection, sql, tenant, chunk);
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -44,7 +44,7 @@ public final class IdChunks {
     /** @return the rows changed */
     public static int update(Connection connection, String sql, String tenant, Collection<String> ids) throws SQLException {
         int changed = 0;
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : chunks(connection, ids)) {
             try (PreparedStatement statement = prepare(connection, sql, tenant, chunk)) {
                 changed += statement.executeUpdate();
             }
@@ -54,8 +54,18 @@ public final class IdChunks {
 
     private static PreparedStatement prepare(Connection connection, String sql, String tenant, List<String> ids)
             throws SQLException {
-        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
         int lists = (sql.length() - sql.replace(IDS, "").length()) / IDS.length();
+        if (isPostgreSql(connection)) {
+            // One array parameter per list: one statement, one plan, whatever the number of ids.
+            PreparedStatement statement = connection.prepareStatement(sql.replace("IN (" + IDS + ")", "= ANY (?)"));
+            statement.setString(1, tenant);
+            java.sql.Array array = connection.createArrayOf("varchar", ids.toArray());
+            for (int list = 0; list < lists; list++) {
+                statement.setArray(2 + list, array);
+            }
+            return statement;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
         PreparedStatement statement = connection.prepareStatement(sql.replace(IDS, placeholders));
         int index = 1;
         statement.setString(index++, tenant);
@@ -67,12 +77,22 @@ public final class IdChunks {
         return statement;
     }
 
-    private static List<List<String>> chunks(Collection<String> ids) {
+    private static List<List<String>> chunks(Connection connection, Collection<String> ids) throws SQLException {
         List<String> all = new ArrayList<>(ids);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        if (isPostgreSql(connection)) {
+            return List.of(all);
+        }
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
         return chunks;
+    }
+
+    private static boolean isPostgreSql(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
     }
 }
