@@ -1,13 +1,41 @@
 package org.kinbridge.shared;
 
+import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** What every CSV Kinbridge reads needs before parsing: no byte order mark, and a test for empty rows. */
+/**
+ * What every CSV Kinbridge reads needs: one set of parser settings, no byte order mark, and a test for
+ * empty rows.
+ */
 public final class CsvInput {
 
     private CsvInput() {
+    }
+
+    /**
+     * Settings for real exports: any line ending, cells trimmed, blank lines skipped, '#' not a comment (ids may
+     * start with it), and parse errors that never echo the file's content (pupils' data) into logs.
+     */
+    public static CsvParserSettings parserSettings(int maxCellChars, int maxColumns) {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setDelimiter(',');
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.getFormat().setComment('\0');
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setHeaderExtractionEnabled(false);
+        settings.setIgnoreLeadingWhitespaces(true);
+        settings.setIgnoreTrailingWhitespaces(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setSkipEmptyLines(true);
+        settings.setMaxCharsPerColumn(maxCellChars);
+        settings.setMaxColumns(maxColumns);
+        settings.setReadInputOnSeparateThread(false);
+        settings.setErrorContentLength(0);
+        return settings;
     }
 
     /** Skips a UTF-8 byte order mark, which Excel and many SIS exports put first. */

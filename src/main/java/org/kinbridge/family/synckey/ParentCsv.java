@@ -190,23 +190,7 @@ public final class ParentCsv {
     }
 
     private static CsvParserSettings settings() {
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.getFormat().setDelimiter(',');
-        settings.getFormat().setQuote('"');
-        settings.getFormat().setQuoteEscape('"');
-        settings.getFormat().setComment('\0'); // ids may start with '#'
-        settings.setLineSeparatorDetectionEnabled(true);
-        settings.setHeaderExtractionEnabled(false);
-        settings.setIgnoreLeadingWhitespaces(true);
-        settings.setIgnoreTrailingWhitespaces(true);
-        settings.setNullValue("");
-        settings.setEmptyValue("");
-        settings.setSkipEmptyLines(true);
-        settings.setMaxCharsPerColumn(MAX_CELL_CHARS);
-        settings.setMaxColumns(MAX_COLUMNS);
-        settings.setReadInputOnSeparateThread(false);
-        settings.setErrorContentLength(0); // parse errors must not echo families' data into logs
-        return settings;
+        return CsvInput.parserSettings(MAX_CELL_CHARS, MAX_COLUMNS);
     }
 
     private static RuntimeException refusal(TextParsingException e) {

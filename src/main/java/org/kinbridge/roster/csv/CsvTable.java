@@ -64,23 +64,7 @@ public final class CsvTable {
     }
 
     private static CsvParserSettings settings() {
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.getFormat().setDelimiter(',');
-        settings.getFormat().setQuote('"');
-        settings.getFormat().setQuoteEscape('"');
-        settings.getFormat().setComment('\0'); // '#' starts a comment by default; ids may start with it
-        settings.setLineSeparatorDetectionEnabled(true);
-        settings.setHeaderExtractionEnabled(false);
-        settings.setIgnoreLeadingWhitespaces(true);
-        settings.setIgnoreTrailingWhitespaces(true);
-        settings.setNullValue("");
-        settings.setEmptyValue("");
-        settings.setSkipEmptyLines(true);
-        settings.setMaxCharsPerColumn(MAX_CELL_CHARS);
-        settings.setMaxColumns(MAX_COLUMNS);
-        settings.setReadInputOnSeparateThread(false);
-        settings.setErrorContentLength(0); // parse errors must not echo pupils' data into logs
-        return settings;
+        return CsvInput.parserSettings(MAX_CELL_CHARS, MAX_COLUMNS);
     }
 
     private static Map<String, Integer> columnsOf(String[] header) {
