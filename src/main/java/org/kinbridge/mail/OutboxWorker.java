@@ -1,6 +1,7 @@
 package org.kinbridge.mail;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,7 +16,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +40,9 @@ public class OutboxWorker {
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    private ManagedExecutorService executor;
 
     @Inject
     private OutboxStore store;
@@ -64,6 +71,11 @@ public class OutboxWorker {
     @ConfigProperty(name = "kinbridge.mail.max-attempts", defaultValue = "8")
     private int maxAttempts;
 
+    /** SMTP connections one node sends a batch over at once: one connection waits on each server reply in turn. */
+    @Inject
+    @ConfigProperty(name = "kinbridge.mail.connections", defaultValue = "2")
+    private int connections;
+
     void start(@Observes DatabaseReady ready) {
         scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -78,11 +90,33 @@ public class OutboxWorker {
             do {
                 batch = store.claimDue(BATCH, clock.instant());
                 if (!batch.isEmpty()) {
-                    send(batch);
+                    sendOverConnections(batch);
                 }
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mail delivery round failed; will try again", e);
+        }
+    }
+
+    /** Each message goes in exactly one slice; the slices are sent at once, each over its own connection. */
+    private void sendOverConnections(List<OutboxStore.Claimed> batch) {
+        int slices = Math.max(1, Math.min(connections, batch.size()));
+        int size = (batch.size() + slices - 1) / slices;
+        List<Future<?>> others = new ArrayList<>();
+        for (int from = size; from < batch.size(); from += size) {
+            List<OutboxStore.Claimed> slice = batch.subList(from, Math.min(batch.size(), from + size));
+            others.add(executor.submit(() -> send(slice)));
+        }
+        send(batch.subList(0, Math.min(batch.size(), size)));
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "A mail slice failed; its messages stay leased and are retried", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
