@@ -9,13 +9,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
  * Appends audit entries inside the caller's transaction, so an entry exists exactly when the change
- * it records was committed. Batched, since one roster import can change thousands of links.
+ * it records was committed. Batched, or streamed by COPY on PostgreSQL, since one roster import or
+ * recompute can change a hundred thousand records.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -23,6 +26,8 @@ public class AuditLog {
     private static final String INSERT = "INSERT INTO audit_entry (id, tenant_id, at, actor, action, subject, detail) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final int BATCH = 1000;
+    /** From this many entries (a district's first recompute writes some 170,000) PostgreSQL gets them by COPY. */
+    private static final int COPY_FROM = 1000;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
@@ -34,6 +39,23 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(TenantId tenant, Collection<AuditEntry> entries) {
+        if (entries.size() >= COPY_FROM) {
+            try (Connection connection = dataSource.getConnection()) {
+                Optional<BulkRows> copy = BulkRows.open(connection, "audit_entry", "id, tenant_id, at, actor, action, subject, detail");
+                if (copy.isPresent()) {
+                    try (BulkRows rows = copy.get()) {
+                        for (AuditEntry entry : entries) {
+                            rows.add(UUID.randomUUID().toString(), tenant.value(), Timestamp.from(entry.at()),
+                                    clip(entry.actor(), 255), clip(entry.action(), 60), clip(entry.subject(), 600),
+                                    entry.detail() == null ? null : clip(entry.detail(), 2000));
+                        }
+                    }
+                    return;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not write the audit trail", e);
+            }
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int pending = 0;
