@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kinbridge.shared.persistence.PostgreSql;
 
 /**
  * PostgreSQL planner settings changed for the queries of one step and restored when it closes, transaction-local
@@ -25,7 +26,7 @@ final class PlannerSettings implements AutoCloseable {
     /** Setting names are our constants, never input. */
     static PlannerSettings override(Connection connection, Map<String, String> settings) throws SQLException {
         Map<String, String> previous = new LinkedHashMap<>();
-        if (!settings.isEmpty() && connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+        if (!settings.isEmpty() && PostgreSql.is(connection)) {
             for (Map.Entry<String, String> setting : settings.entrySet()) {
                 previous.put(setting.getKey(), Sql.list(connection, "SELECT current_setting(?)", List.of(setting.getKey()),
                         rs -> rs.getString(1)).get(0));

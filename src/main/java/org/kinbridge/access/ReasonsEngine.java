@@ -24,6 +24,7 @@ import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.PostgreSql;
 
 /**
  * Recomputes every adult's reasons and account state for a tenant, set-based: one aggregate query over the
@@ -77,7 +78,7 @@ public class ReasonsEngine {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void tidyAfterLargeRun() {
         try (Connection connection = dataSource.getConnection()) {
-            if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+            if (PostgreSql.is(connection)) {
                 connection.setAutoCommit(true);
                 try (java.sql.Statement vacuum = connection.createStatement()) {
                     vacuum.execute("VACUUM (ANALYZE) parent_account");

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.PostgreSql;
 import org.kinbridge.shared.persistence.IdChunks;
 
 /**
@@ -95,7 +96,7 @@ public class PeopleStore {
     @Transactional
     public void refreshPlannerStatistics() {
         try (Connection connection = dataSource.getConnection()) {
-            if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            if (PostgreSql.is(connection)) {
                 try (java.sql.Statement analyze = connection.createStatement()) {
                     analyze.execute("ANALYZE person, guardian_link");
                 }

@@ -55,7 +55,7 @@ public final class IdChunks {
     private static PreparedStatement prepare(Connection connection, String sql, String tenant, List<String> ids)
             throws SQLException {
         int lists = (sql.length() - sql.replace(IDS, "").length()) / IDS.length();
-        if (isPostgreSql(connection)) {
+        if (PostgreSql.is(connection)) {
             // One array parameter per list: one statement, one plan, whatever the number of ids.
             PreparedStatement statement = connection.prepareStatement(sql.replace("IN (" + IDS + ")", "= ANY (?)"));
             statement.setString(1, tenant);
@@ -82,7 +82,7 @@ public final class IdChunks {
         if (all.isEmpty()) {
             return List.of();
         }
-        if (isPostgreSql(connection)) {
+        if (PostgreSql.is(connection)) {
             return List.of(all);
         }
         List<List<String>> chunks = new ArrayList<>();
@@ -90,9 +90,5 @@ public final class IdChunks {
             chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
         return chunks;
-    }
-
-    private static boolean isPostgreSql(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
     }
 }
