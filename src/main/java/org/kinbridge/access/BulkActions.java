@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.kinbridge.school.TenantService;
 import org.kinbridge.shared.SecureTokens;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.IdChunks;
 
 /**
  * The Account Manager's bulk actions: one transaction per action, a per-person outcome for everyone selected.
@@ -37,7 +39,6 @@ public class BulkActions {
 
     public static final Duration REINVITE_GAP = Duration.ofDays(1);
     /** Ids per IN list. */
-    private static final int CHUNK = 500;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
@@ -297,33 +298,26 @@ public class BulkActions {
      */
     private static void lock(Connection connection, TenantId tenant, List<String> people) throws SQLException {
         Sql.list(connection, "SELECT id FROM tenant WHERE id = ? FOR UPDATE", List.of(tenant.value()), rs -> 1);
-        for (List<String> chunk : Sql.chunks(people, CHUNK)) {
-            List<Object> params = new ArrayList<>(List.of(tenant.value()));
-            params.addAll(chunk);
-            Sql.list(connection, "SELECT person_sourced_id FROM parent_account WHERE tenant_id = ? AND person_sourced_id IN "
-                    + Sql.placeholders(chunk.size()) + " FOR UPDATE", params, rs -> 1);
-        }
+        IdChunks.query(connection, "SELECT person_sourced_id FROM parent_account WHERE tenant_id = ? AND person_sourced_id IN ("
+                + IdChunks.IDS + ") FOR UPDATE", tenant.value(), people, rs -> { });
     }
 
     private static Map<String, Target> load(Connection connection, TenantId tenant, List<String> people) throws SQLException {
         Map<String, Target> targets = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(people.stream().distinct().toList(), CHUNK)) {
-            List<Object> params = new ArrayList<>(List.of(tenant.value()));
-            params.addAll(chunk);
-            Sql.list(connection, "SELECT a.person_sourced_id, a.state, a.reasons, p.email, p.username, p.given_name, "
+        IdChunks.query(connection, "SELECT a.person_sourced_id, a.state, a.reasons, p.email, p.username, p.given_name, "
                     + "p.family_name, a.last_invited_at, a.provisioned_at, r.person_sourced_id, a.activated_at, m.no_messages "
                     + "FROM parent_account a JOIN person p ON p.tenant_id = a.tenant_id AND p.sourced_id = a.person_sourced_id "
                     + "LEFT JOIN access_restriction r ON r.tenant_id = a.tenant_id AND r.person_sourced_id = a.person_sourced_id "
                     + "AND r.lifted_at IS NULL AND (r.no_login = TRUE OR r.no_data = TRUE) "
                     + "LEFT JOIN access_restriction m ON m.tenant_id = a.tenant_id AND m.person_sourced_id = a.person_sourced_id "
                     + "AND m.lifted_at IS NULL "
-                    + "WHERE a.tenant_id = ? AND a.person_sourced_id IN " + Sql.placeholders(chunk.size()), params,
+                    + "WHERE a.tenant_id = ? AND a.person_sourced_id IN (" + IdChunks.IDS + ")", tenant.value(),
+                    new LinkedHashSet<>(people),
                     rs -> targets.put(rs.getString(1), new Target(rs.getString(1), AccountState.valueOf(rs.getString(2)),
                             RevokeReason.parse(rs.getString(3)), rs.getString(4), rs.getString(5),
                             Sql.name(rs.getString(6), rs.getString(7), rs.getString(1)), Sql.instant(rs, "last_invited_at"),
                             Sql.instant(rs, "provisioned_at"), rs.getString(10) != null, rs.getString(11) != null,
                             rs.getBoolean(12))));
-        }
         return targets;
     }
 

@@ -70,15 +70,6 @@ public final class Sql {
         return counts;
     }
 
-    /** The list cut into consecutive parts of at most {@code size}, for IN lists of bounded length. */
-    public static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += size) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
-        }
-        return chunks;
-    }
-
     /** {@code (?, ?, ...)} with {@code n} placeholders, for an IN list. */
     public static String placeholders(int n) {
         return "(" + "?, ".repeat(n - 1) + "?)";
