@@ -91,8 +91,8 @@ public class RosterApplier {
         Instant now = clock.instant();
         String actor = "import:" + importId;
         Map<String, Object> counts = snapshot.delta
-                ? applyDelta(importId, tenant, pkg, snapshot, phase, now)
-                : applyBulk(importId, tenant, pkg, snapshot, removalConfirmed, phase, now);
+                ? applyDelta(importId, actor, tenant, pkg, snapshot, phase, now)
+                : applyBulk(importId, actor, tenant, pkg, snapshot, removalConfirmed, phase, now);
         String countsJson = JSONObjectUtils.toJSONString(counts);
         audit.record(tenant, new AuditEntry(now, actor, "roster.imported", "import " + importId, countsJson));
         imports.succeeded(importId, snapshot.mode(), countsJson, snapshot.issues, snapshot.issueCount);
@@ -100,7 +100,7 @@ public class RosterApplier {
         return counts;
     }
 
-    private Map<String, Object> applyBulk(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
+    private Map<String, Object> applyBulk(String importId, String actor, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
                                           boolean removalConfirmed, Consumer<String> phase, Instant now) {
         Map<String, PeopleStore.Stored> stored = people.stored(tenant);
         PeopleCounts peopleCounts = new PeopleCounts();
@@ -131,7 +131,7 @@ public class RosterApplier {
         if (snapshot.hasRelationships) {
             people.replaceRelationships(tenant, snapshot.relationships);
         }
-        links.apply(tenant, plan, "import:" + importId, importId, now);
+        links.apply(tenant, plan, actor, importId, now);
         rejectedListings.replaceAll(tenant, outcome.rejected());
         return counts;
     }
@@ -140,7 +140,7 @@ public class RosterApplier {
      * The rules run over the people the delta names (its focus) and everyone a link, a listing or a
      * relationship ties them to, as stored; only pairs with an end in the focus can change.
      */
-    private Map<String, Object> applyDelta(String importId, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
+    private Map<String, Object> applyDelta(String importId, String actor, TenantId tenant, RosterPackage pkg, RosterSnapshot snapshot,
                                            Consumer<String> phase, Instant now) {
         List<RosterPerson> named = new ArrayList<>();
         pkg.readUsers(row -> snapshot.user(row).ifPresent(named::add), snapshot::issue);
@@ -197,7 +197,7 @@ public class RosterApplier {
         if (snapshot.hasRelationships) {
             people.replaceRelationshipsAround(tenant, focus, snapshot.relationships);
         }
-        links.apply(tenant, plan, "import:" + importId, importId, now);
+        links.apply(tenant, plan, actor, importId, now);
         rejectedListings.replaceAround(tenant, focus, outcome.rejected());
         return counts;
     }
