@@ -81,6 +81,18 @@ public final class OneRosterGenerator {
     private final int schools;
     private final int deflateLevel;
 
+    private final GeneratedPackage bulkPackage = new GeneratedPackage() {
+        @Override
+        void write(Sink sink, Report report) throws IOException {
+            writeBulk(sink, report);
+        }
+
+        @Override
+        int deflateLevel() {
+            return deflateLevel;
+        }
+    };
+
     // Laid out once: where each family's students and adults start, and the classes per school.
     private final int families;
     private final int[] familyStudentStart;
@@ -181,42 +193,69 @@ public final class OneRosterGenerator {
 
     /** Writes the bulk package as a zip, file by file, streaming. */
     public Report writeZip(Path zip) {
-        return writeTo(new ZipSink(zip, deflateLevel), this::writeBulk);
+        return bulkPackage.writeZip(zip);
     }
 
-    /** Writes the bulk package's CSV files into a folder (for {@code psql \copy}, or as an unzipped package). */
+    /** Writes the bulk package's CSV files into a folder. */
     public Report writeFolder(Path folder) {
-        return writeTo(new FolderSink(folder), this::writeBulk);
+        return bulkPackage.writeFolder(folder);
     }
 
-    /** Writes the package and returns what it holds; the zip bytes for small packages, e.g. in tests. */
     public byte[] zipBytes() {
-        try {
-            Path file = Files.createTempFile("oneroster-", ".zip");
-            try {
-                writeZip(file);
-                return Files.readAllBytes(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bulkPackage.zipBytes();
     }
 
     /** The report of the bulk package without writing it. */
     public Report report() {
-        return writeTo(new NullSink(), this::writeBulk);
+        return bulkPackage.report();
     }
 
-    private Report writeTo(Sink sink, PackageWriter writer) {
-        Report report = new Report("");
-        try (sink) {
-            writer.write(sink, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * What the bulk package and a delta share: written as a zip (file by file, streaming), as a folder of CSV files
+     * (for {@code psql \copy}, or as an unzipped package), as zip bytes (small packages, in tests), or only counted.
+     */
+    public abstract static class GeneratedPackage {
+
+        abstract void write(Sink sink, Report report) throws IOException;
+
+        abstract int deflateLevel();
+
+        public Report writeZip(Path zip) {
+            return writeTo(new ZipSink(zip, deflateLevel()));
         }
-        return report;
+
+        public Report writeFolder(Path folder) {
+            return writeTo(new FolderSink(folder));
+        }
+
+        public byte[] zipBytes() {
+            try {
+                Path file = Files.createTempFile("oneroster-", ".zip");
+                try {
+                    writeZip(file);
+                    return Files.readAllBytes(file);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** What the package holds, without writing it. */
+        public Report report() {
+            return writeTo(new NullSink());
+        }
+
+        private Report writeTo(Sink sink) {
+            Report report = new Report("");
+            try (sink) {
+                write(sink, report);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return report;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ bulk
@@ -609,7 +648,7 @@ public final class OneRosterGenerator {
      * A delta package over the bulk one. Families are picked by a seeded draw: split families need two parents,
      * deleted students (the first child) come from other families, new families continue the bulk's numbering.
      */
-    public final class Delta {
+    public final class Delta extends GeneratedPackage {
         private static final byte SPLIT = 1;
         private static final byte DELETE = 2;
 
@@ -656,38 +695,17 @@ public final class OneRosterGenerator {
             }
         }
 
-        public Report writeZip(Path zip) {
-            return writeTo(new ZipSink(zip, deflateLevel), this::write);
-        }
-
-        public Report writeFolder(Path folder) {
-            return writeTo(new FolderSink(folder), this::write);
-        }
-
-        public byte[] zipBytes() {
-            try {
-                Path file = Files.createTempFile("oneroster-delta-", ".zip");
-                try {
-                    writeZip(file);
-                    return Files.readAllBytes(file);
-                } finally {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        @Override
+        int deflateLevel() {
+            return deflateLevel;
         }
 
         public double share() {
             return share;
         }
 
-        /** The report of the delta package without writing it. */
-        public Report report() {
-            return writeTo(new NullSink(), this::write);
-        }
-
-        private void write(Sink sink, Report report) throws IOException {
+        @Override
+        void write(Sink sink, Report report) throws IOException {
             report.kind = "delta";
             writeManifest(sink, "delta", report);
             Family family = new Family();
@@ -880,11 +898,6 @@ public final class OneRosterGenerator {
     }
 
     // ------------------------------------------------------------------------------------------ output
-
-    @FunctionalInterface
-    private interface PackageWriter {
-        void write(Sink sink, Report report) throws IOException;
-    }
 
     /** One CSV file being written: RFC 4180 quoting where needed, CRLF line ends, no BOM. */
     static final class Csv {
