@@ -8,11 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.kinbridge.shared.persistence.JdbcBatch;
 
 /** The few JDBC steps every access store repeats; values always travel as parameters. */
 public final class Sql {
-
-    private static final int BATCH = 1000;
 
     private Sql() {
     }
@@ -51,23 +50,11 @@ public final class Sql {
         }
     }
 
-    /**
-     * Runs one statement for many rows in JDBC batches of a thousand; returns each row's update count, in order, so a
-     * caller can still tell per row what happened.
-     */
+    /** Runs one statement for many rows in JDBC batches; returns each row's update count, in order. */
     public static int[] batch(Connection connection, String sql, List<? extends List<?>> rows) throws SQLException {
-        int[] counts = new int[rows.size()];
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                int to = Math.min(rows.size(), from + BATCH);
-                for (List<?> row : rows.subList(from, to)) {
-                    bind(statement, row);
-                    statement.addBatch();
-                }
-                System.arraycopy(statement.executeBatch(), 0, counts, from, to - from);
-            }
+            return JdbcBatch.run(statement, rows, row -> bind(statement, row));
         }
-        return counts;
     }
 
     /** {@code (?, ?, ...)} with {@code n} placeholders, for an IN list. */

@@ -18,18 +18,17 @@ public final class JdbcBatch {
         void bind(T item) throws SQLException;
     }
 
-    public static <T> void run(PreparedStatement statement, List<T> items, Binder<T> binder) throws SQLException {
-        int pending = 0;
-        for (T item : items) {
-            binder.bind(item);
-            statement.addBatch();
-            if (++pending == SIZE) {
-                statement.executeBatch();
-                pending = 0;
+    /** Runs the statement once per item; returns each item's update count, in order (callers may tell per item what happened). */
+    public static <T> int[] run(PreparedStatement statement, List<T> items, Binder<T> binder) throws SQLException {
+        int[] counts = new int[items.size()];
+        for (int from = 0; from < items.size(); from += SIZE) {
+            int to = Math.min(items.size(), from + SIZE);
+            for (T item : items.subList(from, to)) {
+                binder.bind(item);
+                statement.addBatch();
             }
+            System.arraycopy(statement.executeBatch(), 0, counts, from, to - from);
         }
-        if (pending > 0) {
-            statement.executeBatch();
-        }
+        return counts;
     }
 }
