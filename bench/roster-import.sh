@@ -264,6 +264,24 @@ done
 copied_rows="$($psql_cmd -Atc "SELECT (SELECT count(*) FROM $copy_schema.users) + (SELECT count(*) FROM $copy_schema.roles)
     + (SELECT count(*) FROM $copy_schema.enrollments)")"
 
+# PostgreSQL's own floor for what Kinbridge stores: the tenant's person and guardian_link rows (as they are now),
+# \copy-ed into empty tables with exactly Kinbridge's columns, keys and indexes. No parsing, no link rules, no network
+# beyond psql's: what any import of this roster into this schema must at least cost the database.
+echo "Timing psql \copy of the stored person and guardian_link rows into tables shaped like Kinbridge's ..."
+floor_total_ms=0
+floor_detail=""
+for table in person guardian_link; do
+    rows_file="$run_dir/stored-$table.csv"
+    $psql_cmd -q -v ON_ERROR_STOP=1 -c "\copy (SELECT * FROM $schema.$table WHERE tenant_id = '$tenant') TO '$rows_file' WITH (FORMAT csv)"
+    $psql_cmd -q -v ON_ERROR_STOP=1 -c "CREATE TABLE $copy_schema.stored_$table (LIKE $schema.$table INCLUDING ALL)"
+    started=$(now_ms)
+    $psql_cmd -q -v ON_ERROR_STOP=1 -c "\copy $copy_schema.stored_$table FROM '$rows_file' WITH (FORMAT csv)"
+    took=$(( $(now_ms) - started ))
+    floor_total_ms=$(( floor_total_ms + took ))
+    floor_detail="$floor_detail $table $(wc -l < "$rows_file") rows ${took}ms"
+    rm -f "$rows_file"
+done
+
 # --- jstack summary ------------------------------------------------------------------------------
 if [ "$jstack_samples" -gt 0 ]; then
     python3 - "$run_dir/jstack" > "$run_dir/jstack-summary.txt" <<'PY'
@@ -318,6 +336,8 @@ say "                 CPU: server $cpu_server_bulk ms, PostgreSQL $cpu_pg_bulk m
     "$(tr '\n' ' ' < "$run_dir/phases-bulk.txt")"
 say "  psql \\copy     ${copy_total_ms} ms for $copied_rows users+roles+enrollments rows (all 7 files;$copy_detail)"
 say "  ratio          import / \\copy = $ratio (target <= 2)"
+say "  stored rows    ${floor_total_ms} ms to \\copy the rows Kinbridge keeps into tables with its keys and indexes" \
+    "(${floor_detail# }) = $(python3 -c "print(f'{$floor_total_ms / max($copy_total_ms, 1):.2f}')")x the CSV \\copy"
 say "  delta import   $delta_status in ${delta_ms} ms wall = ${delta_share_of_bulk} % of the bulk import (target < 5 %);"
 say "                 links ended $delta_ended (expected $(report delta.linksEnded)), created $delta_created" \
     "(expected $(report delta.linksCreated)); active links exported $delta_links, expected $expected_delta"
