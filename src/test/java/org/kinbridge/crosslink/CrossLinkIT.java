@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,10 +42,10 @@ import org.kinbridge.crosslink.protocol.MessageSigner;
 import org.kinbridge.crosslink.protocol.MessageType;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.IdToken;
+import org.kinbridge.testing.KinbridgeNode;
 import org.kinbridge.testing.LtiFlow;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
-import org.kinbridge.testing.RunningJar;
 import org.kinbridge.testing.TestPlatform;
 import org.kinbridge.testing.TestRunSettings;
 
@@ -73,53 +71,35 @@ class CrossLinkIT {
     private static String expiringLinkAtA;
 
     /** One running instance with its school, its main admin and a second (non-main) admin. */
-    static final class Instance {
-        final String name;
-        final String schema;
-        final Map<String, String> env = new HashMap<>();
-        final Path work;
-        RunningJar jar;
-        String base;
+    static final class Instance extends KinbridgeNode {
         String tenant;
         TestPlatform platform;
         String mainToken;
         String otherToken;
-        int starts;
 
         Instance(String name) {
-            this.name = name;
-            this.schema = TestRunSettings.freshSchema("kb_cl_" + name);
-            this.work = TestRunSettings.workDir("crosslink-" + name + "-" + System.nanoTime());
-            env.putAll(TestRunSettings.serverEnvironment(schema, OPERATOR_TOKEN));
-            env.put("KINBRIDGE_SMTP_HOST", "127.0.0.1");
-            env.put("KINBRIDGE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+            super(name, "kb_cl_", OPERATOR_TOKEN, smtp);
             env.put("KINBRIDGE_CROSSLINK_REQUEST_TTL", "PT75S");
             env.put("KINBRIDGE_CROSSLINK_REQUEST_COOLDOWN", "PT3S");
             env.put("KINBRIDGE_CROSSLINK_RETRY_MAX", "PT3S");
             env.put("KINBRIDGE_CROSSLINK_WORKER_INTERVAL", "PT0.5S");
         }
 
-        Instance start() {
-            jar = RunningJar.start(env, work.resolve("run-" + (++starts) + ".log"));
-            base = jar.base();
-            return this;
-        }
-
         void school(String adminEmail) {
-            OperatorApi operator = new OperatorApi(HTTP, base, OPERATOR_TOKEN);
+            OperatorApi operator = new OperatorApi(HTTP, base(), OPERATOR_TOKEN);
             tenant = operator.createTenant("Riverside at " + name);
             platform = new TestPlatform();
-            assertEquals(201, HTTP.postJson(base + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
+            assertEquals(201, HTTP.postJson(base() + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
                     "Authorization", bearer(OPERATOR_TOKEN)).statusCode());
             assertEquals("SUCCEEDED", operator.importAndWait(tenant, ROSTER).get("status"));
-            mainToken = LtiFlow.panelToken(new LtiFlow(HTTP, base).loginAndLaunch(platform,
+            mainToken = LtiFlow.panelToken(new LtiFlow(HTTP, base()).loginAndLaunch(platform,
                     t -> t.claim("email", adminEmail).claim("name", "Main " + name).signed()));
-            otherToken = LtiFlow.panelToken(new LtiFlow(HTTP, base).loginAndLaunch(platform,
+            otherToken = LtiFlow.panelToken(new LtiFlow(HTTP, base()).loginAndLaunch(platform,
                     t -> t.claim("sub", "user-admin-2").claim("name", "Other " + name).signed()));
         }
 
         HttpResponse<String> panel(String token, String method, String path, String json) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/panel/" + path));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/panel/" + path));
             request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
                     : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
             return HTTP.send(request, "Authorization", bearer(token));
@@ -135,7 +115,7 @@ class CrossLinkIT {
         Map<String, Object> linkTo(Instance other, String otherTenant) {
             List<?> links = (List<?>) main("GET", "crosslink", null, 200).get("links");
             return links.stream().map(l -> (Map<String, Object>) l)
-                    .filter(l -> other.base.equals(l.get("peerUrl")) && otherTenant.equals(l.get("peerSchool")))
+                    .filter(l -> other.base().equals(l.get("peerUrl")) && otherTenant.equals(l.get("peerSchool")))
                     .findFirst().orElse(null);
         }
 
@@ -171,12 +151,6 @@ class CrossLinkIT {
             }
         }
 
-        void stop() {
-            if (jar != null) {
-                jar.close();
-                jar = null;
-            }
-        }
     }
 
     @BeforeAll
@@ -185,19 +159,16 @@ class CrossLinkIT {
         smtp.start();
         a = new Instance("a");
         b = new Instance("b");
-        CompletableFuture<Instance> startA = CompletableFuture.supplyAsync(a::start);
-        CompletableFuture<Instance> startB = CompletableFuture.supplyAsync(b::start);
-        startA.join();
-        startB.join();
+        KinbridgeNode.startTogether(a, b);
         a.school("ann@a.test");
         b.school("bob@b.test");
         // A second school at B that A asks and nobody answers: it expires (checked last).
-        OperatorApi operatorB = new OperatorApi(HTTP, b.base, OPERATOR_TOKEN);
+        OperatorApi operatorB = new OperatorApi(HTTP, b.base(), OPERATOR_TOKEN);
         bSecondTenant = operatorB.createTenant("Hillside at b");
         TestPlatform hillside = new TestPlatform();
-        HTTP.postJson(b.base + "/api/v1/tenants/" + bSecondTenant + "/platforms", hillside.registrationJson(),
+        HTTP.postJson(b.base() + "/api/v1/tenants/" + bSecondTenant + "/platforms", hillside.registrationJson(),
                 "Authorization", bearer(OPERATOR_TOKEN));
-        bSecondToken = LtiFlow.panelToken(new LtiFlow(HTTP, b.base).loginAndLaunch(hillside, IdToken::signed));
+        bSecondToken = LtiFlow.panelToken(new LtiFlow(HTTP, b.base()).loginAndLaunch(hillside, IdToken::signed));
         hillside.close();
     }
 
@@ -207,11 +178,10 @@ class CrossLinkIT {
             if (instance == null) {
                 continue;
             }
-            instance.stop();
+            instance.discard();
             if (instance.platform != null) {
                 instance.platform.close();
             }
-            TestRunSettings.dropSchema(instance.schema);
         }
         if (smtp != null) {
             smtp.stop();
@@ -221,10 +191,10 @@ class CrossLinkIT {
     @Test
     @Order(1)
     void eachInstancePublishesItsMetadataAndMainAdmin() {
-        Map<String, Object> metadata = OperatorApi.json(HTTP.get(a.base + "/.well-known/kinbridge-crosslink"));
-        assertEquals(a.base, metadata.get("issuer"));
-        assertEquals(a.base + "/.well-known/jwks.json", metadata.get("jwks_uri"));
-        assertEquals(a.base + "/crosslink/v1/messages", metadata.get("messages_endpoint"));
+        Map<String, Object> metadata = OperatorApi.json(HTTP.get(a.base() + "/.well-known/kinbridge-crosslink"));
+        assertEquals(a.base(), metadata.get("issuer"));
+        assertEquals(a.base() + "/.well-known/jwks.json", metadata.get("jwks_uri"));
+        assertEquals(a.base() + "/crosslink/v1/messages", metadata.get("messages_endpoint"));
         assertTrue(((List<?>) metadata.get("versions")).contains("1"));
 
         Map<String, Object> overview = a.main("GET", "crosslink", null, 200);
@@ -234,14 +204,14 @@ class CrossLinkIT {
         assertEquals(false, asOther.get("youAreMainAdmin"));
         assertEquals("Main a", asOther.get("mainAdmin"));
 
-        Map<String, Object> expiring = a.main("POST", "crosslink/links", json(b.base, bSecondTenant), 201);
+        Map<String, Object> expiring = a.main("POST", "crosslink/links", json(b.base(), bSecondTenant), 201);
         expiringLinkAtA = (String) expiring.get("id");
     }
 
     @Test
     @Order(2)
     void onlyTheMainAdminActs() {
-        HttpResponse<String> refused = a.panel(a.otherToken, "POST", "crosslink/links", json(b.base, b.tenant));
+        HttpResponse<String> refused = a.panel(a.otherToken, "POST", "crosslink/links", json(b.base(), b.tenant));
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("not_main_admin", OperatorApi.json(refused).get("error"));
         assertEquals(403, a.panel(a.otherToken, "POST", "crosslink/links/" + expiringLinkAtA + "/cancel", null).statusCode());
@@ -249,8 +219,8 @@ class CrossLinkIT {
         // the operator can name another main admin; the main admin can hand the role on, and back
         HttpResponse<String> transfer = a.panel(a.mainToken, "POST", "main-admin/transfer", "{\"platformUserId\":\"user-admin-2\"}");
         assertEquals(200, transfer.statusCode(), transfer.body());
-        assertEquals(403, a.panel(a.mainToken, "POST", "crosslink/links", json(b.base, b.tenant)).statusCode());
-        HttpResponse<String> operator = HTTP.send(HttpRequest.newBuilder(URI.create(a.base + "/api/v1/tenants/" + a.tenant + "/main-admin"))
+        assertEquals(403, a.panel(a.mainToken, "POST", "crosslink/links", json(b.base(), b.tenant)).statusCode());
+        HttpResponse<String> operator = HTTP.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/v1/tenants/" + a.tenant + "/main-admin"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"platformUserId\":\"user-admin-1\"}")),
                 "Authorization", bearer(OPERATOR_TOKEN));
         assertEquals(200, operator.statusCode(), operator.body());
@@ -260,7 +230,7 @@ class CrossLinkIT {
     @Test
     @Order(3)
     void requestRemindApproveShareThenUnlink() throws Exception {
-        Map<String, Object> requested = a.main("POST", "crosslink/links", json(b.base, b.tenant), 201);
+        Map<String, Object> requested = a.main("POST", "crosslink/links", json(b.base(), b.tenant), 201);
         assertEquals("PENDING", requested.get("state"));
         Map<String, Object> atB = b.awaitLink(a, a.tenant, l -> "PENDING".equals(l.get("state")), "the request arriving");
         assertEquals(false, atB.get("requestedByUs"));
@@ -308,16 +278,16 @@ class CrossLinkIT {
     @Order(4)
     void denyThenAskAgainAfterTheCooldownThenApprove() throws Exception {
         pause(3500);
-        String linkAtA = (String) a.main("POST", "crosslink/links", json(b.base, b.tenant), 201).get("id");
+        String linkAtA = (String) a.main("POST", "crosslink/links", json(b.base(), b.tenant), 201).get("id");
         String linkAtB = (String) b.awaitLink(a, a.tenant, l -> "PENDING".equals(l.get("state")), "the new request").get("id");
         assertEquals(403, b.panel(b.otherToken, "POST", "crosslink/links/" + linkAtB + "/deny", null).statusCode());
         b.main("POST", "crosslink/links/" + linkAtB + "/deny", null, 200);
         a.awaitLink(b, b.tenant, l -> "DENIED".equals(l.get("state")), "the denial arriving");
-        HttpResponse<String> tooSoon = a.panel(a.mainToken, "POST", "crosslink/links", json(b.base, b.tenant));
+        HttpResponse<String> tooSoon = a.panel(a.mainToken, "POST", "crosslink/links", json(b.base(), b.tenant));
         assertEquals(409, tooSoon.statusCode(), tooSoon.body());
         assertEquals("link_request_cooling_down", OperatorApi.json(tooSoon).get("error"));
         pause(3500);
-        assertEquals(linkAtA, a.main("POST", "crosslink/links", json(b.base, b.tenant), 201).get("id"), "one link row per school pair");
+        assertEquals(linkAtA, a.main("POST", "crosslink/links", json(b.base(), b.tenant), 201).get("id"), "one link row per school pair");
         b.awaitLink(a, a.tenant, l -> "PENDING".equals(l.get("state")), "the request after the denial");
         b.main("POST", "crosslink/links/" + linkAtB + "/approve", null, 200);
         a.awaitLink(b, b.tenant, l -> "LINKED".equals(l.get("state")), "the approval");
@@ -331,7 +301,7 @@ class CrossLinkIT {
     @Order(5)
     void theRequesterCancels() {
         pause(3500);
-        String linkAtA = (String) a.main("POST", "crosslink/links", json(b.base, b.tenant), 201).get("id");
+        String linkAtA = (String) a.main("POST", "crosslink/links", json(b.base(), b.tenant), 201).get("id");
         b.awaitLink(a, a.tenant, l -> "PENDING".equals(l.get("state")), "the request");
         Map<String, Object> cancelled = a.main("POST", "crosslink/links/" + linkAtA + "/cancel", null, 200);
         assertEquals("CANCELLED", cancelled.get("state"));
@@ -344,9 +314,9 @@ class CrossLinkIT {
     void crossingRequestsMakeOneLink() {
         pause(3500);
         CompletableFuture<HttpResponse<String>> fromA = CompletableFuture.supplyAsync(
-                () -> a.panel(a.mainToken, "POST", "crosslink/links", json(b.base, b.tenant)));
+                () -> a.panel(a.mainToken, "POST", "crosslink/links", json(b.base(), b.tenant)));
         CompletableFuture<HttpResponse<String>> fromB = CompletableFuture.supplyAsync(
-                () -> b.panel(b.mainToken, "POST", "crosslink/links", json(a.base, a.tenant)));
+                () -> b.panel(b.mainToken, "POST", "crosslink/links", json(a.base(), a.tenant)));
         assertTrue(fromA.join().statusCode() / 100 == 2, fromA.join().body());
         assertTrue(fromB.join().statusCode() / 100 == 2, fromB.join().body());
         Map<String, Object> atA = a.awaitLink(b, b.tenant, l -> "LINKED".equals(l.get("state")), "crossing requests linking A");
@@ -381,16 +351,16 @@ class CrossLinkIT {
     void forgedReplayedStaleAndMisaddressedMessagesAreRefused() throws Exception {
         try (FakePeer peer = new FakePeer()) {
             int refusedBefore = b.count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'crosslink.message_refused'", b.tenant);
-            String valid = peer.sign(peer.request(b.base, b.tenant), Instant.now(), peer.key);
+            String valid = peer.sign(peer.request(b.base(), b.tenant), Instant.now(), peer.key);
             assertEquals(202, post(b, valid).statusCode());
             assertRefused(post(b, valid), 409, "replayed_message");
-            assertRefused(post(b, peer.sign(peer.request(b.base, b.tenant), Instant.now(), TestPlatform.newKey())), 401, "invalid_signature");
-            assertRefused(post(b, peer.sign(peer.request(b.base, b.tenant), Instant.now().minusSeconds(400), peer.key)), 401, "stale_message");
-            assertRefused(post(b, peer.sign(peer.request(a.base, b.tenant), Instant.now(), peer.key)), 400, "wrong_recipient");
-            assertRefused(post(b, peer.sign(peer.request(b.base, "no-such-school"), Instant.now(), peer.key)), 404, "unknown_school");
-            CrossLinkMessage feed = CrossLinkMessage.create(MessageType.FEED_REQUEST, peer.base(), b.base, "fake-school", b.tenant,
+            assertRefused(post(b, peer.sign(peer.request(b.base(), b.tenant), Instant.now(), TestPlatform.newKey())), 401, "invalid_signature");
+            assertRefused(post(b, peer.sign(peer.request(b.base(), b.tenant), Instant.now().minusSeconds(400), peer.key)), 401, "stale_message");
+            assertRefused(post(b, peer.sign(peer.request(a.base(), b.tenant), Instant.now(), peer.key)), 400, "wrong_recipient");
+            assertRefused(post(b, peer.sign(peer.request(b.base(), "no-such-school"), Instant.now(), peer.key)), 404, "unknown_school");
+            CrossLinkMessage feed = CrossLinkMessage.create(MessageType.FEED_REQUEST, peer.base(), b.base(), "fake-school", b.tenant,
                     "fake-handshake", Map.of());
-            HttpResponse<String> feedAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(b.base + "/crosslink/v1/feed"))
+            HttpResponse<String> feedAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(b.base() + "/crosslink/v1/feed"))
                     .header("Content-Type", "application/jose")
                     .POST(HttpRequest.BodyPublishers.ofString(peer.sign(feed, Instant.now(), peer.key))));
             assertRefused(feedAnswer, 403, "not_linked");
@@ -498,7 +468,7 @@ class CrossLinkIT {
     }
 
     private static HttpResponse<String> post(Instance to, String jws) {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(to.base + "/crosslink/v1/messages"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(to.base() + "/crosslink/v1/messages"))
                 .header("Content-Type", "application/jose").POST(HttpRequest.BodyPublishers.ofString(jws)));
     }
 
@@ -544,7 +514,7 @@ class CrossLinkIT {
         }
 
         CrossLinkMessage message(MessageType type, Instance to, String senderSchool, String handshake) {
-            return CrossLinkMessage.create(type, base(), to.base, senderSchool, to.tenant, handshake,
+            return CrossLinkMessage.create(type, base(), to.base(), senderSchool, to.tenant, handshake,
                     Map.of("school_name", "Fake Product School", "requested_by", "Mallory", "by", "Mallory"));
         }
 

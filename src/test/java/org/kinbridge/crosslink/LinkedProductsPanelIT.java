@@ -8,11 +8,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +19,9 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kinbridge.testing.Browser;
 import org.kinbridge.testing.Http;
+import org.kinbridge.testing.KinbridgeNode;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
-import org.kinbridge.testing.RunningJar;
 import org.kinbridge.testing.TestRunSettings;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -54,38 +50,24 @@ class LinkedProductsPanelIT {
     private static Side a;
     private static Side b;
 
-    /** One running instance in demo mode and the browser its main admin uses. */
-    static final class Side {
-        final String name;
-        final String schema;
-        final Map<String, String> env = new HashMap<>();
-        final Path work;
-        RunningJar jar;
-        String base;
+    /** One running instance in demo mode, its demo school imported, and the browser its main admin uses. */
+    static final class Side extends KinbridgeNode {
         Browser browser;
 
         Side(String name) {
-            this.name = name;
-            this.schema = TestRunSettings.freshSchema("kb_clp_" + name);
-            this.work = TestRunSettings.workDir("crosslink-panel-" + name + "-" + System.nanoTime());
-            env.putAll(TestRunSettings.serverEnvironment(schema, OPERATOR_TOKEN));
-            env.put("KINBRIDGE_SMTP_HOST", "127.0.0.1");
-            env.put("KINBRIDGE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+            super(name, "kb_clp_", OPERATOR_TOKEN, smtp, "--demo");
             env.put("KINBRIDGE_CROSSLINK_RETRY_MAX", "PT3S");
             env.put("KINBRIDGE_CROSSLINK_WORKER_INTERVAL", "PT0.5S");
         }
 
-        Side start() {
-            jar = RunningJar.start(env, work.resolve("run.log"), "--demo");
-            base = jar.base();
-            assertEquals("SUCCEEDED", new OperatorApi(HTTP, base, OPERATOR_TOKEN).importAndWait(SCHOOL, ROSTER).get("status"));
-            return this;
+        void importRoster() {
+            assertEquals("SUCCEEDED", new OperatorApi(HTTP, base(), OPERATOR_TOKEN).importAndWait(SCHOOL, ROSTER).get("status"));
         }
 
         /** The demo LMS launches Ada Admin into the panel inside its iframe; the test then works inside the frame. */
         void openPanel() {
             browser = new Browser();
-            browser.openAdminPanel(base, WAIT);
+            browser.openAdminPanel(base(), WAIT);
         }
 
         WebDriver driver() {
@@ -137,15 +119,13 @@ class LinkedProductsPanelIT {
                     By.cssSelector("#family-of[data-person='" + sourcedId + "'] #family-crosslink[data-loaded='true']")));
         }
 
-        void stop() {
+        @Override
+        public void stop() {
             if (browser != null) {
                 browser.close();
                 browser = null;
             }
-            if (jar != null) {
-                jar.close();
-                jar = null;
-            }
+            super.stop();
         }
     }
 
@@ -155,10 +135,9 @@ class LinkedProductsPanelIT {
         smtp.start();
         a = new Side("a");
         b = new Side("b");
-        CompletableFuture<Side> startA = CompletableFuture.supplyAsync(a::start);
-        CompletableFuture<Side> startB = CompletableFuture.supplyAsync(b::start);
-        startA.join();
-        startB.join();
+        KinbridgeNode.startTogether(a, b);
+        a.importRoster();
+        b.importRoster();
         a.openPanel();
         b.openPanel();
     }
@@ -179,8 +158,7 @@ class LinkedProductsPanelIT {
             if (side == null) {
                 continue;
             }
-            side.stop();
-            TestRunSettings.dropSchema(side.schema);
+            side.discard();
         }
         if (smtp != null) {
             smtp.stop();
@@ -193,7 +171,7 @@ class LinkedProductsPanelIT {
         for (Side side : new Side[] {a, b}) {
             side.section("linked-products", "#linked-products #crosslink-about");
             WebDriver driver = side.driver();
-            assertEquals(side.base, driver.findElement(By.id("crosslink-our-address")).getText());
+            assertEquals(side.base(), driver.findElement(By.id("crosslink-our-address")).getText());
             assertEquals(SCHOOL, driver.findElement(By.id("crosslink-our-school")).getText());
             assertTrue(driver.findElement(By.id("crosslink-main-admin")).getText().contains("Ada Admin (you)"),
                     driver.findElement(By.id("crosslink-main-admin")).getText());
@@ -209,13 +187,13 @@ class LinkedProductsPanelIT {
     @Order(2)
     void aRequestsInThePageAndWaitsForB() {
         a.section("linked-products", "#crosslink-request");
-        a.driver().findElement(By.id("crosslink-peer-url")).sendKeys(b.base);
+        a.driver().findElement(By.id("crosslink-peer-url")).sendKeys(b.base());
         a.driver().findElement(By.id("crosslink-peer-school")).sendKeys(SCHOOL);
         a.driver().findElement(By.cssSelector("#crosslink-request button[type='submit']")).click();
         a.waitFor().until(textToBePresentInElementLocated(By.id("crosslink-notice"), "Request sent"));
         WebElement pending = a.awaitLink("PENDING");
         assertTrue(pending.getText().contains("waiting for their approval"), pending.getText());
-        assertTrue(pending.getText().contains(b.base), pending.getText());
+        assertTrue(pending.getText().contains(b.base()), pending.getText());
         assertFalse(pending.findElements(By.cssSelector("button.crosslink-cancel")).isEmpty(), "the requester can cancel");
         assertFalse(pending.findElements(By.cssSelector("button.crosslink-remind")).isEmpty(), "the requester can remind");
         assertTrue(pending.findElements(By.cssSelector("button.crosslink-approve")).isEmpty(), "the requester does not approve");
@@ -229,7 +207,7 @@ class LinkedProductsPanelIT {
         WebElement pending = b.awaitLink("PENDING");
         b.waitFor().until(d -> pending.getText().contains(SCHOOL_NAME));
         assertTrue(pending.getText().contains("they asked to link with you"), pending.getText());
-        assertTrue(pending.getText().contains(a.base), pending.getText());
+        assertTrue(pending.getText().contains(a.base()), pending.getText());
         assertTrue(pending.findElements(By.cssSelector("button.crosslink-cancel")).isEmpty());
         b.click(By.cssSelector("#crosslink-links article.crosslink[data-state='PENDING'] button.crosslink-approve"));
         WebElement linked = b.awaitLink("LINKED");
@@ -256,7 +234,7 @@ class LinkedProductsPanelIT {
             WebElement row = records.findElements(By.cssSelector("tbody tr")).stream()
                     .filter(r -> r.findElement(By.cssSelector("td:nth-child(1)")).getText().equals("stu-1")).findFirst().orElseThrow();
             String source = row.findElement(By.cssSelector("td:nth-child(2)")).getText();
-            assertTrue(source.contains(SCHOOL_NAME) && source.contains(other.base), side.name + " marks the source: " + source);
+            assertTrue(source.contains(SCHOOL_NAME) && source.contains(other.base()), side.name + " marks the source: " + source);
             assertEquals("kinbridge.guardians", row.findElement(By.cssSelector("td:nth-child(3)")).getText());
             assertTrue(row.findElement(By.cssSelector("td:nth-child(4)")).getText().contains("parent"), row.getText());
             side.waitFor().withMessage(() -> side.name + " does not say when the data came: " + side.linksText())
@@ -270,7 +248,7 @@ class LinkedProductsPanelIT {
         WebElement fromLinked = a.openStudent("stu-1");
         assertTrue(fromLinked.getText().contains("From linked products"), fromLinked.getText());
         WebElement source = fromLinked.findElement(By.cssSelector("#family-crosslink-records tbody tr td:nth-child(1)"));
-        assertTrue(source.getText().contains(SCHOOL_NAME) && source.getText().contains(b.base), source.getText());
+        assertTrue(source.getText().contains(SCHOOL_NAME) && source.getText().contains(b.base()), source.getText());
         assertTrue(fromLinked.getText().contains("kinbridge.guardians"), fromLinked.getText());
         assertTrue(fromLinked.getText().contains("parent"), fromLinked.getText());
         a.section("linked-products", "#linked-products #crosslink-links");
