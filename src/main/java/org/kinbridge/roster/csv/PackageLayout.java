@@ -49,6 +49,11 @@ final class PackageLayout {
         return Optional.ofNullable(filesByName.get(fileName.trim().toLowerCase(Locale.ROOT)));
     }
 
+    /** The path of a file the caller knows is there (it asked {@link #pathOf} or the manifest first). */
+    String requirePath(String fileName) {
+        return pathOf(fileName).orElseThrow(() -> new IllegalArgumentException("The package has no " + fileName));
+    }
+
     String folder() {
         return folder;
     }

@@ -52,8 +52,7 @@ final class UnzippedPackage implements RosterPackage {
 
     @Override
     public InputStream open(String fileName) {
-        String path = layout.pathOf(fileName)
-                .orElseThrow(() -> new IllegalArgumentException("The package has no " + fileName));
+        String path = layout.requirePath(fileName);
         try {
             return Files.newInputStream(root.resolve(path));
         } catch (IOException e) {

@@ -75,8 +75,7 @@ final class ZippedPackage implements RosterPackage {
 
     @Override
     public InputStream open(String fileName) {
-        String path = layout.pathOf(fileName)
-                .orElseThrow(() -> new IllegalArgumentException("The package has no " + fileName));
+        String path = layout.requirePath(fileName);
         ZipEntry entry = zip.getEntry(path);
         if (entry == null) {
             throw new BrokenPackageException("The zip's directory does not list " + path
