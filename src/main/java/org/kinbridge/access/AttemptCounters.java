@@ -33,6 +33,15 @@ public class AttemptCounters {
     @Inject
     private AuditLog audit;
 
+    AttemptCounters() {
+        // for CDI
+    }
+
+    /** Counters kept in a database of the caller's choosing (tests). */
+    AttemptCounters(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** Two nodes created the same subject's first row at once; the loser's transaction is rolled back: count again. */
     static final class FirstFailureRace extends RuntimeException {
         FirstFailureRace(SQLException cause) {
@@ -85,6 +94,23 @@ public class AttemptCounters {
             Sql.update(connection, "DELETE FROM access_attempt WHERE tenant_id = ? AND subject = ?", List.of(tenant.value(), subject));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not clear failed attempts", e);
+        }
+    }
+
+    /**
+     * Deletes the counters of every tenant that {@code policy} can forget at {@code now}; maintenance by time, like
+     * the purge of expired login states, not a read of any tenant's data.
+     *
+     * @return how many were deleted
+     */
+    @Transactional
+    public int forgetQuiet(LockoutPolicy policy, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Sql.update(connection, "DELETE FROM access_attempt WHERE window_started_at <= ? "
+                    + "AND (locked_until IS NULL OR locked_until <= ?)",
+                    List.of(policy.windowsStartedBefore(now), policy.locksEndedBefore(now)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget old failed attempts", e);
         }
     }
 

@@ -47,6 +47,26 @@ public record LockoutPolicy(int maxFailures, Duration firstLock, Duration longes
         return new Counter(0, now, lockouts, Optional.of(now.plus(lockFor(lockouts))));
     }
 
+    /**
+     * Whether a counter can be forgotten at {@code now}: its window of failures is over and its last lock, if any,
+     * ended a longest lock ago. A subject that stayed quiet that long starts afresh, so stored counters do not pile
+     * up with every username or address ever tried.
+     */
+    public boolean forgettable(Counter counter, Instant now) {
+        return !counter.windowStartedAt().isAfter(windowsStartedBefore(now))
+                && counter.lockedUntil().map(until -> !until.isAfter(locksEndedBefore(now))).orElse(true);
+    }
+
+    /** The {@link #forgettable} test as two instants: windows started at or before this one are over. */
+    public Instant windowsStartedBefore(Instant now) {
+        return now.minus(firstLock);
+    }
+
+    /** The {@link #forgettable} test as two instants: locks ended at or before this one are forgotten. */
+    public Instant locksEndedBefore(Instant now) {
+        return now.minus(longestLock);
+    }
+
     /** How long the {@code lockout}-th lock in a row lasts: doubling, capped. */
     public Duration lockFor(int lockout) {
         Duration lock = firstLock;

@@ -70,6 +70,11 @@ public class SignInGuard {
         codePolicy = new LockoutPolicy(codeAddressMaxFailures, first, longest);
     }
 
+    /** Forgets the counters of usernames and addresses that stayed quiet long enough (all policies share their times). */
+    public int forgetQuietSubjects() {
+        return counters.forgetQuiet(accountPolicy, clock.instant());
+    }
+
     /** Refuses at once while the username or the client address is locked, with the usual words. */
     public void requireMayTrySignIn(TenantId tenant, String username, String client) {
         Instant now = clock.instant();

@@ -64,4 +64,17 @@ class LockoutPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new LockoutPolicy(5, Duration.ZERO, Duration.ofMinutes(1)));
         assertThrows(IllegalArgumentException.class, () -> new LockoutPolicy(5, Duration.ofHours(2), Duration.ofHours(1)));
     }
+
+    @Test
+    void aCounterIsForgottenOnceItsWindowIsOverAndItsLastLockEndedALongestLockAgo() {
+        LockoutPolicy.Counter two = fail(LockoutPolicy.Counter.none(T0), 2, T0);
+        assertFalse(POLICY.forgettable(two, T0.plus(Duration.ofMinutes(14))), "its failures still count");
+        assertTrue(POLICY.forgettable(two, T0.plus(Duration.ofMinutes(15))));
+
+        LockoutPolicy.Counter locked = fail(LockoutPolicy.Counter.none(T0), 5, T0);
+        Instant lockEnds = locked.lockedUntil().orElseThrow();
+        assertFalse(POLICY.forgettable(locked, lockEnds), "a lock that just ended still doubles the next one");
+        assertFalse(POLICY.forgettable(locked, lockEnds.plus(Duration.ofMinutes(59))));
+        assertTrue(POLICY.forgettable(locked, lockEnds.plus(Duration.ofHours(1))), "quiet for a longest lock: starts afresh");
+    }
 }
