@@ -17,6 +17,15 @@ const DONE = {
   refresh: 'The other product\'s data will be fetched again in a moment.',
 };
 
+// A guardian's account at the other product, as its feed says ('unknown': it does not say).
+const ACCOUNT_WORDS = {
+  none: 'no account yet', invited: 'invited', active: 'account active', suspended: 'account suspended', revoked: 'account revoked',
+};
+
+function accountOf(status) {
+  return ACCOUNT_WORDS[status] ? `, ${ACCOUNT_WORDS[status]}` : '';
+}
+
 // How often the page asks again while it is shown: the other side answers on its own time.
 const REFRESH_MS = 3000;
 
@@ -145,19 +154,28 @@ function renderLink(link, isMain, reload, notice) {
       notice.replaceChildren(alertOf(error));
     }
   };
+  // Unlinking and denying cannot be taken back (a new request and approval would be needed): ask first. The question
+  // goes in the notice area, which the page's periodic refresh leaves alone.
+  const confirmed = (action, question, yes) => () => notice.replaceChildren(el('div',
+    { class: 'confirm', id: 'crosslink-confirm', role: 'dialog', 'aria-label': 'Confirm' },
+    el('p', { class: 'confirm-text' }, question), ' ',
+    button(yes, act(action), { id: 'crosslink-confirm-yes' }), ' ',
+    button('Keep it', () => notice.replaceChildren(), { id: 'crosslink-confirm-no', class: 'secondary' })));
   const actions = el('p', { class: 'actions' });
   const pendingFromThem = link.state === 'PENDING' && !link.requestedByUs;
   const pendingFromUs = link.state === 'PENDING' && link.requestedByUs;
   if (isMain && pendingFromThem) {
     actions.append(button('Approve', act('approve'), { class: 'crosslink-approve' }), ' ',
-      button('Deny', act('deny'), { class: 'crosslink-deny' }));
+      button('Deny', confirmed('deny', `Deny ${name}'s request to link? They can ask again only after a waiting period.`,
+        'Deny the request'), { class: 'crosslink-deny' }));
   }
   if (isMain && pendingFromUs) {
     actions.append(button('Send email reminder', act('remind'), { class: 'crosslink-remind' }), ' ',
       button('Cancel request', act('cancel'), { class: 'crosslink-cancel' }));
   }
   if (isMain && link.state === 'LINKED') {
-    actions.append(button('Unlink', act('unlink'), { class: 'crosslink-unlink' }), ' ',
+    actions.append(button('Unlink', confirmed('unlink', `Unlink ${name}? Each side stops showing the other's data at once; `
+      + 'linking again needs a new request and their approval.', 'Unlink'), { class: 'crosslink-unlink' }), ' ',
       button('Refresh data', act('refresh'), { class: 'crosslink-refresh' }));
   }
   const facts = [
@@ -200,7 +218,7 @@ export function sourceOf(record) {
 
 export function describe(record) {
   if (record.type === 'kinbridge.guardians' && Array.isArray(record.data?.guardians)) {
-    return record.data.guardians.map((g) => `${g.name} (${g.role}${g.accountStatus && g.accountStatus !== 'unknown' ? `, account ${g.accountStatus}` : ''})`).join('; ');
+    return record.data.guardians.map((g) => `${g.name} (${g.role}${accountOf(g.accountStatus)})`).join('; ');
   }
   return JSON.stringify(record.data);
 }

@@ -224,6 +224,19 @@ public class AccountDirectory {
         return counts;
     }
 
+    /** Every account's state in the tenant, by the adult's sourcedId; adults without an account are absent. */
+    @Transactional
+    public Map<String, AccountState> states(TenantId tenant) {
+        Map<String, AccountState> states = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            Sql.list(connection, "SELECT person_sourced_id, state FROM parent_account WHERE tenant_id = ?", List.of(tenant.value()),
+                    rs -> states.put(rs.getString(1), AccountState.valueOf(rs.getString(2))));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read parent account states", e);
+        }
+        return states;
+    }
+
     /** The person ids a selection names, checked against the tenant (unknown ids are dropped by the action). */
     @Transactional
     public List<String> resolve(TenantId tenant, Selection selection) {

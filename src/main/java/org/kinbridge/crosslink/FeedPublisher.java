@@ -3,6 +3,7 @@ package org.kinbridge.crosslink;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -52,6 +53,9 @@ public class FeedPublisher {
     @Inject
     private Clock clock;
 
+    @Inject
+    private Instance<GuardianAccounts> guardianAccounts;
+
     /** Answers a signed feed request with a signed feed response, or refuses when not linked. */
     @Transactional
     public String answer(SignedJWT jwt, JWKSet senderKeys) {
@@ -87,6 +91,8 @@ public class FeedPublisher {
                 break;
             }
         }
+        Map<String, GuardianAccounts.Status> statuses = guardianAccounts.isResolvable()
+                ? guardianAccounts.get().statuses(tenant) : null;
         Map<String, List<Map<String, Object>>> byStudent = new TreeMap<>();
         guardianLinks.forEach(tenant, link -> {
             if (link.active()) {
@@ -94,7 +100,8 @@ public class FeedPublisher {
                 guardian.put("sourcedId", link.guardianSourcedId());
                 guardian.put("name", names.getOrDefault(link.guardianSourcedId(), link.guardianSourcedId()));
                 guardian.put("role", link.guardianRole());
-                guardian.put("accountStatus", "unknown");
+                guardian.put("accountStatus", (statuses == null ? GuardianAccounts.Status.UNKNOWN
+                        : statuses.getOrDefault(link.guardianSourcedId(), GuardianAccounts.Status.NONE)).word());
                 byStudent.computeIfAbsent(link.studentSourcedId(), s -> new ArrayList<>()).add(guardian);
             }
         });

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kinbridge.crosslink.protocol.CrossLinkMessage;
 import org.kinbridge.crosslink.protocol.MessageSigner;
 import org.kinbridge.crosslink.protocol.MessageType;
+import org.kinbridge.testing.Await;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.IdToken;
 import org.kinbridge.testing.KinbridgeNode;
@@ -230,6 +232,12 @@ class CrossLinkIT {
     @Test
     @Order(3)
     void requestRemindApproveShareThenUnlink() throws Exception {
+        // The feed tells each guardian's account at B: Paula (par-1) is invited there, Peter (par-2) has none yet.
+        Await.until(() -> b.panel(b.mainToken, "GET", "accounts?tab=provision&limit=200", null).body().contains("par-1"),
+                "Paula ready to provision at b");
+        Map<String, Object> invited = b.main("POST", "accounts/actions", "{\"action\":\"provision\",\"selection\":{\"people\":[\"par-1\"]}}", 200);
+        assertEquals(1, ((Number) invited.get("affected")).intValue(), invited.toString());
+
         Map<String, Object> requested = a.main("POST", "crosslink/links", json(b.base(), b.tenant), 201);
         assertEquals("PENDING", requested.get("state"));
         Map<String, Object> atB = b.awaitLink(a, a.tenant, l -> "PENDING".equals(l.get("state")), "the request arriving");
@@ -258,7 +266,11 @@ class CrossLinkIT {
         Map<?, ?> recordAtA = awaitRecord(a, "stu-1");
         assertEquals("kinbridge.guardians", recordAtA.get("type"));
         assertEquals("Riverside at b", recordAtA.get("source"));
-        assertTrue(String.valueOf(recordAtA.get("data")).contains("par-1"), recordAtA.toString());
+        Map<String, String> accountAtB = new HashMap<>();
+        for (Object guardian : (List<?>) ((Map<?, ?>) recordAtA.get("data")).get("guardians")) {
+            accountAtB.put((String) ((Map<?, ?>) guardian).get("sourcedId"), (String) ((Map<?, ?>) guardian).get("accountStatus"));
+        }
+        assertEquals(Map.of("par-1", "invited", "par-2", "none"), accountAtB, recordAtA.toString());
         awaitRecord(b, "stu-1");
         HttpResponse<String> student = b.panel(b.otherToken, "GET", "crosslink/students/stu-1", null);
         assertEquals(200, student.statusCode(), "other admins see the data");

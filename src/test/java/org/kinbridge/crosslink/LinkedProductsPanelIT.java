@@ -256,8 +256,18 @@ class LinkedProductsPanelIT {
 
     @Test
     @Order(6)
-    void bUnlinksAndTheDataGoesFromBothPages() {
-        b.click(By.cssSelector("#crosslink-links article.crosslink[data-state='LINKED'] button.crosslink-unlink"));
+    void bUnlinksAfterConfirmingAndTheDataGoesFromBothPages() {
+        By unlink = By.cssSelector("#crosslink-links article.crosslink[data-state='LINKED'] button.crosslink-unlink");
+        b.click(unlink);
+        WebElement question = b.waitFor().until(presenceOfElementLocated(By.id("crosslink-confirm")));
+        assertTrue(question.getText().contains("Unlink " + SCHOOL_NAME + "?"), question.getText());
+        b.click(By.id("crosslink-confirm-no"));
+        b.waitFor().until(d -> d.findElements(By.id("crosslink-confirm")).isEmpty());
+        b.awaitLink("LINKED");
+        assertFalse(b.linksText().contains("Unlinked"), "keeping it changed nothing: " + b.linksText());
+
+        b.click(unlink);
+        b.click(By.id("crosslink-confirm-yes"));
         b.awaitLink("UNLINKED");
         b.waitFor().until(presenceOfElementLocated(By.cssSelector("#crosslink-notice [data-done='unlink']")));
         b.waitFor().until(presenceOfElementLocated(By.id("crosslink-no-data")));
