@@ -1,13 +1,11 @@
 package org.kinbridge.access;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
+import org.kinbridge.shared.RecurringTasks;
 import org.kinbridge.shared.persistence.DatabaseReady;
 
 /**
@@ -19,22 +17,16 @@ public class AttemptPurge {
 
     private static final Logger LOG = Logger.getLogger(AttemptPurge.class.getName());
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private RecurringTasks recurring;
 
     @Inject
     private SignInGuard guard;
 
     void schedule(@Observes DatabaseReady ready) {
-        scheduler.scheduleWithFixedDelay(this::purge, 10, 60, TimeUnit.MINUTES);
-    }
-
-    private void purge() {
-        try {
+        recurring.every(Duration.ofHours(1), Duration.ofMinutes(10), "Forgetting old failed attempts", () -> {
             int forgotten = guard.forgetQuietSubjects();
             LOG.fine(() -> "Forgot the failed attempts of " + forgotten + " quiet usernames and addresses");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Forgetting old failed attempts failed; will try again", e);
-        }
+        });
     }
 }

@@ -1,15 +1,13 @@
 package org.kinbridge.roster;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kinbridge.shared.RecurringTasks;
 import org.kinbridge.shared.persistence.DatabaseReady;
 
 /**
@@ -21,8 +19,8 @@ public class StaleImportSweeper {
 
     private static final Logger LOG = Logger.getLogger(StaleImportSweeper.class.getName());
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private RecurringTasks recurring;
 
     @Inject
     private RosterImports imports;
@@ -32,18 +30,12 @@ public class StaleImportSweeper {
     private Duration staleAfter;
 
     void schedule(@Observes DatabaseReady ready) {
-        long seconds = Math.max(1, staleAfter.toSeconds() / 2);
-        scheduler.scheduleWithFixedDelay(this::sweep, 0, seconds, TimeUnit.SECONDS);
-    }
-
-    private void sweep() {
-        try {
+        Duration between = Duration.ofSeconds(Math.max(1, staleAfter.toSeconds() / 2));
+        recurring.every(between, Duration.ZERO, "Checking for interrupted imports", () -> {
             int failed = imports.failStale(staleAfter);
             if (failed > 0) {
                 LOG.log(Level.WARNING, "Marked {0} interrupted import(s) as failed", failed);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Checking for interrupted imports failed; will try again", e);
-        }
+        });
     }
 }
