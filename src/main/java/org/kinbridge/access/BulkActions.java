@@ -77,7 +77,12 @@ public class BulkActions {
 
     private record Target(String person, AccountState state, Set<RevokeReason> reasons, String email, String rosterUsername,
                           String name, Instant lastInvitedAt, Instant provisionedAt, boolean restricted, boolean activated,
-                          boolean noMessages) {
+                          boolean noMessages, Instant invitationExpiresAt) {
+
+        /** An activation link or code is out and still works (suspending withdraws it). */
+        boolean invitationLiveAt(Instant now) {
+            return invitationExpiresAt != null && invitationExpiresAt.isAfter(now);
+        }
 
         AccountState resumed() {
             return !reasons.isEmpty() ? AccountState.READY_TO_REVOKE : activated ? AccountState.ACTIVE : AccountState.INVITED;
@@ -269,7 +274,9 @@ public class BulkActions {
         if ((action == BulkAction.PROVISION || action == BulkAction.RESEND) && (target.email() == null || !target.email().contains("@"))) {
             return Optional.of("no_email");
         }
-        if (action == BulkAction.RESEND && target.lastInvitedAt() != null && target.lastInvitedAt().plus(REINVITE_GAP).isAfter(now)) {
+        // The daily limit spares a parent repeated mail while a working link is out; without one, sending again is the only way in.
+        if (action == BulkAction.RESEND && target.invitationLiveAt(now) && target.lastInvitedAt() != null
+                && target.lastInvitedAt().plus(REINVITE_GAP).isAfter(now)) {
             return Optional.of("rate_limited");
         }
         if ((action == BulkAction.RESUME || action == BulkAction.PROVISION || action == BulkAction.RESEND
@@ -305,7 +312,8 @@ public class BulkActions {
     private static Map<String, Target> load(Connection connection, TenantId tenant, List<String> people) throws SQLException {
         Map<String, Target> targets = new HashMap<>();
         IdChunks.query(connection, "SELECT a.person_sourced_id, a.state, a.reasons, p.email, p.username, p.given_name, "
-                    + "p.family_name, a.last_invited_at, a.provisioned_at, r.person_sourced_id, a.activated_at, m.no_messages "
+                    + "p.family_name, a.last_invited_at, a.provisioned_at, r.person_sourced_id, a.activated_at, m.no_messages, "
+                    + "CASE WHEN a.activation_hash IS NULL THEN NULL ELSE a.activation_expires_at END AS invitation_expires_at "
                     + "FROM parent_account a JOIN person p ON p.tenant_id = a.tenant_id AND p.sourced_id = a.person_sourced_id "
                     + "LEFT JOIN access_restriction r ON r.tenant_id = a.tenant_id AND r.person_sourced_id = a.person_sourced_id "
                     + "AND r.lifted_at IS NULL AND (r.no_login = TRUE OR r.no_data = TRUE) "
@@ -317,7 +325,7 @@ public class BulkActions {
                             RevokeReason.parse(rs.getString(3)), rs.getString(4), rs.getString(5),
                             Sql.name(rs.getString(6), rs.getString(7), rs.getString(1)), Sql.instant(rs, "last_invited_at"),
                             Sql.instant(rs, "provisioned_at"), rs.getString(10) != null, rs.getString(11) != null,
-                            rs.getBoolean(12))));
+                            rs.getBoolean(12), Sql.instant(rs, "invitation_expires_at"))));
         return targets;
     }
 

@@ -10,11 +10,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.mail.MailDelivered;
 import org.kinbridge.mail.MailDeliveryFailed;
+import org.kinbridge.mail.Outbox;
+import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 
 /**
@@ -35,6 +38,9 @@ public class MailOutcomes {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Outbox outbox;
 
     @Transactional
     void delivered(@Observes MailDelivered delivered) {
@@ -70,6 +76,33 @@ public class MailOutcomes {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a failed welcome mail", e);
+        }
+    }
+
+    /**
+     * Withdraws the adult's welcome mail if it has not gone yet (a "no messages" restriction arrived after it was
+     * queued); the account then lists its mail as WITHDRAWN, and a printed letter is the way in.
+     *
+     * @return whether a mail was withdrawn
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean withdrawQueued(TenantId tenant, String person) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> queued = Sql.list(connection, "SELECT invite_ref FROM parent_account WHERE tenant_id = ? "
+                    + "AND person_sourced_id = ? AND mail_status = 'QUEUED' AND invite_ref IS NOT NULL",
+                    List.of(tenant.value(), person), rs -> rs.getString(1));
+            if (queued.isEmpty()) {
+                return false;
+            }
+            String inviteRef = queued.get(0);
+            if (outbox.cancelPending(tenant, Invitations.MAIL_CATEGORY, Set.of(reference(inviteRef, person), inviteRef)) == 0) {
+                return false;
+            }
+            Sql.update(connection, "UPDATE parent_account SET mail_status = 'WITHDRAWN' WHERE tenant_id = ? "
+                    + "AND person_sourced_id = ? AND invite_ref = ?", List.of(tenant.value(), person, inviteRef));
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not withdraw the welcome mail", e);
         }
     }
 

@@ -45,6 +45,9 @@ public class Restrictions {
     @Inject
     private Clock clock;
 
+    @Inject
+    private MailOutcomes mailOutcomes;
+
     private static final String NEW_LINKS_HELD = "A safeguarding restriction recorded in Accounts says: no new links.";
 
     public record Restriction(boolean noLogin, boolean noData, boolean noMessages, boolean noNewLinks, String reason,
@@ -85,6 +88,10 @@ public class Restrictions {
         audit.record(tenant, new AuditEntry(now, actor, "access.restriction_recorded", person,
                 "login " + !wanted.noLogin() + ", data " + !wanted.noData() + ", messages " + !wanted.noMessages()
                         + ", new links " + !wanted.noNewLinks() + "; reason: " + reason + "; source: panel"));
+        if (wanted.noMessages() && mailOutcomes.withdrawQueued(tenant, person)) {
+            audit.record(tenant, new AuditEntry(now, actor, "account.mail_withdrawn", person,
+                    "the welcome mail had not gone yet and will not: restriction (no messages)"));
+        }
         if (wanted.noNewLinks()) {
             holds.hold(tenant, actor, person, NEW_LINKS_HELD);
         } else {

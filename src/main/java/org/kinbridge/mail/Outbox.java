@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,34 @@ public class Outbox {
             throw new IllegalStateException("Could not queue mail", e);
         }
         return ids;
+    }
+
+    /**
+     * Withdraws the tenant's messages of a category and references that have not gone yet, in the caller's
+     * transaction. One being handed to the mail server at this very moment may still go; it is then marked SENT.
+     *
+     * @return how many were withdrawn
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPending(TenantId tenant, String category, Collection<String> references) {
+        if (references.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement cancel = connection.prepareStatement("UPDATE outbox_message SET status = 'CANCELLED', lease_until = NULL "
+                     + "WHERE tenant_id = ? AND category = ? AND reference = ? AND status = 'PENDING'")) {
+            int cancelled = 0;
+            for (int count : JdbcBatch.run(cancel, List.copyOf(references), reference -> {
+                cancel.setString(1, tenant.value());
+                cancel.setString(2, category);
+                cancel.setString(3, reference);
+            })) {
+                cancelled += Math.max(count, 0);
+            }
+            return cancelled;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not withdraw queued mail", e);
+        }
     }
 
     /** How many messages of a tenant wait, were sent or failed: the panel says when mail is only queued. */

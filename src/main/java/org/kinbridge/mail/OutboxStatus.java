@@ -1,4 +1,7 @@
 package org.kinbridge.mail;
 
-/** PENDING until delivered (SENT) or given up on after the last retry (FAILED). */
-public enum OutboxStatus { PENDING, SENT, FAILED }
+/**
+ * PENDING until delivered (SENT) or given up on after the last retry (FAILED); CANCELLED when what caused it
+ * withdrew it before it went.
+ */
+public enum OutboxStatus { PENDING, SENT, FAILED, CANCELLED }

@@ -2,6 +2,7 @@ package org.kinbridge.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kinbridge.testing.Http.bearer;
@@ -590,6 +591,63 @@ class AccountLifecycleIT {
         importApplied(hillside, HILLSIDE_MAX_AND_HUGO);
         assertTrue(OPERATOR.activeLinks(hillside).containsAll(List.of("hs-1,hp-5,parent", "hs-2,hp-5,parent", "hs-3,hp-5,parent")),
                 OPERATOR.activeLinks(hillside).toString());
+    }
+
+    @Test
+    @Order(26)
+    void anInvitationSuspendedThenResumedCanBeSentAgainAtOnceAndOnlyTheNewLinkWorks() throws Exception {
+        // Kim (hp-3) was invited by email minutes ago; suspending her withdraws that link.
+        String oldToken = Http.queryOf(linkIn(awaitMessageTo("kim@hill.example"))).get("token");
+        for (String action : List.of("suspend", "resume")) {
+            Map<String, Object> done = json(panel(hillsideAdmin, "POST", "accounts/actions",
+                    "{\"action\":\"" + action + "\",\"selection\":{\"people\":[\"hp-3\"]}}"));
+            assertEquals(1, ((Number) done.get("affected")).intValue(), action + ": " + done);
+        }
+        assertEquals("INVITED", stateOf(hillsideAdmin, "hp-3"));
+        assertEquals(400, FORMS.activate(hillside, oldToken, null, GOOD_PASSWORD, GOOD_PASSWORD).statusCode(), "the withdrawn link");
+
+        Map<String, Object> resent = json(panel(hillsideAdmin, "POST", "accounts/actions",
+                "{\"action\":\"resend\",\"selection\":{\"people\":[\"hp-3\"]}}"));
+        assertEquals(1, ((Number) resent.get("affected")).intValue(), "no working link is out, so no daily limit: " + resent);
+        Await.until(() -> {
+            try {
+                return messagesTo("kim@hill.example").size() == 2;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the new invitation");
+        String newToken = Http.queryOf(linkIn(messagesTo("kim@hill.example").get(1))).get("token");
+        assertNotEquals(oldToken, newToken);
+        Map<String, Object> again = json(panel(hillsideAdmin, "POST", "accounts/actions",
+                "{\"action\":\"resend\",\"selection\":{\"people\":[\"hp-3\"]}}"));
+        assertEquals("rate_limited", outcomeOf(again, "hp-3").get("code"), "a working link is out again");
+        assertEquals(200, FORMS.activate(hillside, newToken, null, GOOD_PASSWORD, GOOD_PASSWORD).statusCode());
+        assertEquals("ACTIVE", stateOf(hillsideAdmin, "hp-3"));
+    }
+
+    @Test
+    @Order(27)
+    void noMessagesWithdrawsAWelcomeMailThatHasNotGoneYet() throws Exception {
+        smtp.stop(); // Max's welcome mail waits in the outbox, retrying
+        try {
+            Map<String, Object> provisioned = json(panel(hillsideAdmin, "POST", "accounts/actions",
+                    "{\"action\":\"provision\",\"selection\":{\"people\":[\"hp-5\"]}}"));
+            assertEquals(1, ((Number) provisioned.get("affected")).intValue(), provisioned.toString());
+            assertEquals("QUEUED", row(hillsideAdmin, "hp-5").get("inviteStatus"));
+
+            assertEquals(204, panel(hillsideAdmin, "POST", "accounts/hp-5/restriction",
+                    "{\"noMessages\":true,\"reason\":\"No contact by email\"}").statusCode());
+            assertEquals("WITHDRAWN", row(hillsideAdmin, "hp-5").get("inviteStatus"));
+            Map<?, ?> outbox = (Map<?, ?>) json(panel(hillsideAdmin, "GET", "accounts/summary", null)).get("outbox");
+            assertEquals(1, ((Number) outbox.get("CANCELLED")).intValue(), outbox.toString());
+            Map<?, ?> withdrawn = (Map<?, ?>) items(panel(hillsideAdmin, "GET", "audit?person=hp-5&action=account.mail_withdrawn", null)).get(0);
+            assertEquals("the welcome mail had not gone yet and will not: restriction (no messages)", withdrawn.get("detail"));
+        } finally {
+            smtp = startSmtp();
+        }
+        Thread.sleep(3000); // several outbox rounds (every 0.2 s; retries from 1 s) with the mail server back
+        assertTrue(messagesTo("max@hill.example").isEmpty(), "the withdrawn mail never went");
+        assertEquals(1, codesIn(letters(hillsideAdmin, "{\"selection\":{\"people\":[\"hp-5\"]}}")).size(), "a letter is the way in");
     }
 
     private static String problemIn(HttpResponse<String> page) {
