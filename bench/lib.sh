@@ -23,11 +23,10 @@ build_jar() {
 }
 
 # Compiles the test classes if the benchmark class $1 (e.g. org.kinbridge.bench.LaunchBenchmark) is missing or older
-# than its source, caches the test classpath, and sets $classpath.
+# than any test source (it uses test helpers), caches the test classpath, and sets $classpath.
 build_bench_classes() {
-    local path="${1//.//}"
-    local class_file="target/test-classes/$path.class" source="src/test/java/$path.java"
-    if [ ! -f "$class_file" ] || [ "$source" -nt "$class_file" ]; then
+    local class_file="target/test-classes/${1//.//}.class"
+    if [ ! -f "$class_file" ] || [ -n "$(find src/test/java -name '*.java' -newer "$class_file" | head -n 1)" ]; then
         echo "Compiling the benchmark (test classes) ..."
         mvn -B -q -DskipTests test-compile
     fi

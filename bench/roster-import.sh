@@ -9,10 +9,7 @@
 #   BENCH_STUDENTS (150000)  BENCH_SCHOOLS (8)  BENCH_SEED (42)  BENCH_DELTA_SHARE (0.01)  BENCH_HEAP (512m)
 #   BENCH_JSTACK_SAMPLES (0 = none; else thread dumps of the server every BENCH_JSTACK_INTERVAL s (1) during the
 #     bulk import, summarised into the run directory)
-#   BENCH_DB_SERVER (jdbc:postgresql://127.0.0.1:5432/test)  BENCH_DB_USER (postgres)  BENCH_DB_PASSWORD ()
-#   BENCH_PSQL (psql -h 127.0.0.1 -U postgres -d test)  BENCH_SERVER_JAVA_OPTS ()  BENCH_START_TIMEOUT (240 s)
-#   BENCH_IMPORT_TIMEOUT (1800 s)
-#   BENCH_DB_URL_EXTRA () appended to the server's JDBC URL, e.g. '&reWriteBatchedInserts=true' (pgjdbc option)
+#   BENCH_IMPORT_TIMEOUT (1800 s); the server, database and start-up settings of bench/lib.sh
 # Needs java/javac 17, curl, psql and python3 (JSON parsing, summaries).
 set -euo pipefail
 
@@ -24,16 +21,12 @@ schools="${BENCH_SCHOOLS:-8}"
 seed="${BENCH_SEED:-42}"
 delta_share="${BENCH_DELTA_SHARE:-0.01}"
 heap="${BENCH_HEAP:-512m}"
-db_server="${BENCH_DB_SERVER:-jdbc:postgresql://127.0.0.1:5432/test}"
-db_user="${BENCH_DB_USER:-postgres}"
-db_password="${BENCH_DB_PASSWORD:-}"
-psql_cmd="${BENCH_PSQL:-psql -h 127.0.0.1 -U postgres -d test}"
-start_timeout="${BENCH_START_TIMEOUT:-240}"
 import_timeout="${BENCH_IMPORT_TIMEOUT:-1800}"
 jstack_samples="${BENCH_JSTACK_SAMPLES:-0}"
 jstack_interval="${BENCH_JSTACK_INTERVAL:-1}"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 json() { python3 -c 'import json,sys
 d=json.load(sys.stdin)
 for k in sys.argv[1].split("."):
@@ -41,10 +34,7 @@ for k in sys.argv[1].split("."):
 print("" if d is None else d)' "$1"; }
 
 # --- build ---------------------------------------------------------------------------------------
-if [ ! -f target/kinbridge.jar ]; then
-    echo "Building target/kinbridge.jar ..."
-    mvn -B -q -DskipTests package
-fi
+build_jar
 # The generator uses the JDK only: compiling its one file is enough (no Maven, no test classpath).
 gen_classes=target/bench/roster-generator
 gen_source=src/test/java/org/kinbridge/testing/OneRosterGenerator.java
@@ -78,78 +68,18 @@ say "  delta: users $(report delta.users.csv) ($(report 'delta.delta:restatedUse
     "roles $(report delta.roles.csv), enrollments $(report delta.enrollments.csv); links ended $(report delta.linksEnded)," \
     "created $(report delta.linksCreated); expected active links after it $expected_delta"
 
-# --- a free loopback port and fresh schemas -------------------------------------------------------
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    echo "No free port found" >&2
-    return 1
-}
+# --- the server, on a fresh schema ---------------------------------------------------------------
 port="$(free_port)"
 base="http://127.0.0.1:$port"
 stamp="$(date +%s)_$$"
 schema="kb_bench_roster_$stamp"
 copy_schema="kb_bench_copy_$stamp"
-token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+bench_schemas+=("$copy_schema")
+token="$(random_token)"
 auth="Authorization: Bearer $token"
-
-server_pid=""
-sampler_pid=""
-cleanup() {
-    local rc=$?
-    if [ -n "$sampler_pid" ] && kill -0 "$sampler_pid" 2>/dev/null; then
-        kill "$sampler_pid" 2>/dev/null || true
-        wait "$sampler_pid" 2>/dev/null || true
-    fi
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do
-            kill -0 "$server_pid" 2>/dev/null || break
-            sleep 0.2
-        done
-        kill -0 "$server_pid" 2>/dev/null && kill -9 "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    $psql_cmd -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || echo "Could not drop schema $schema" >&2
-    $psql_cmd -q -c "DROP SCHEMA IF EXISTS $copy_schema CASCADE" >/dev/null 2>&1 || echo "Could not drop schema $copy_schema" >&2
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# --- the server ----------------------------------------------------------------------------------
 echo "Starting Kinbridge (-Xmx$heap) on $base, schema $schema, log $run_dir/server.log"
-preboot="$run_dir/pre-boot-commands.txt"
-{ cat src/main/payara/pre-boot-commands.txt; echo
-  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1"
-} | grep -v '^[[:space:]]*$' > "$preboot"
-(
-    cd "$run_dir"
-    export KINBRIDGE_PORT="$port" KINBRIDGE_BASE_URL="$base" \
-           KINBRIDGE_DB_URL="$db_server?currentSchema=$schema${BENCH_DB_URL_EXTRA:-}" \
-           KINBRIDGE_DB_USER="$db_user" KINBRIDGE_DB_PASSWORD="$db_password" \
-           KINBRIDGE_OPERATOR_TOKEN="$token" KINBRIDGE_DATA_DIR="$run_dir/data"
-    # shellcheck disable=SC2086
-    exec java -Xmx"$heap" ${BENCH_SERVER_JAVA_OPTS:-} -jar "$root/target/kinbridge.jar" --prebootcommandfile "$preboot"
-) > "$run_dir/server.log" 2>&1 &
-server_pid=$!
-deadline=$(( $(date +%s) + start_timeout ))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/health/ready" 2>/dev/null || true)" = 200 ]; do
-    if ! kill -0 "$server_pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
-        echo "Kinbridge did not become ready; last lines of its log:" >&2
-        tail -n 40 "$run_dir/server.log" >&2
-        exit 1
-    fi
-    sleep 0.1
-done
-proc_kib() { awk -v key="$2:" '$1 == key {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-mib() { echo $(( $1 / 1024 )); }
+server_java_opts="-Xmx$heap"
+start_server "$run_dir" "$port" "$schema" "$token" KINBRIDGE_DATA_DIR="$run_dir/data"
 rss_ready_kib="$(proc_kib "$server_pid" VmRSS)"
 java_pid="$(pgrep -P "$server_pid" java || echo "$server_pid")"   # the subshell execs java, so usually the same pid
 
@@ -193,6 +123,7 @@ active_links() {
 }
 
 # --- bulk import ---------------------------------------------------------------------------------
+sampler_pid=""
 if [ "$jstack_samples" -gt 0 ]; then
     mkdir -p "$run_dir/jstack"
     (
@@ -202,6 +133,7 @@ if [ "$jstack_samples" -gt 0 ]; then
         done
     ) &
     sampler_pid=$!
+    bench_background_pids+=("$sampler_pid")
 fi
 echo "Importing the bulk package ..."
 cpu_server_0="$(cpu_ms_of "$java_pid")"; cpu_pg_0="$(pg_cpu_ms)"
@@ -237,6 +169,29 @@ delta_created="$(json counts.linksCreated < "$run_dir/delta-import.json")"
 rss_after_kib="$(proc_kib "$server_pid" VmRSS)"
 hwm_after_kib="$(proc_kib "$server_pid" VmHWM)"
 oom="$(grep -c 'OutOfMemoryError' "$run_dir/server.log" || true)"
+
+# --- Families panel searches on the imported tenant (FamiliesPanelBenchmark) ----------------------
+# Times GET /api/panel/people as the tenant's school admin (a test platform registered for the tenant, then a real
+# LTI launch): per filter the first page, offset BENCH_PANEL_DEEP_OFFSET (10000) or the last page of a shorter list,
+# and a name prefix of its members; then plain name searches. BENCH_PANEL_SAMPLES (20) requests per case. Also
+# reports the rebuild of the link-based filters that follows the bulk import's commit (not part of its time).
+build_bench_classes org.kinbridge.bench.FamiliesPanelBenchmark
+for _ in $(seq 1 600); do   # the delta's parent-account recompute would share the cores with the searches
+    grep -q "Access recomputed for tenant $tenant (import:$delta_id)" "$run_dir/server.log" && break
+    sleep 0.2
+done
+sleep 2
+say ""
+say "== Families panel"
+say "  family filters rebuilt after the bulk import committed, in $(sed -n \
+    "s/.*Family filters of tenant $tenant rebuilt in \([0-9,]*\) ms: \([0-9,]*\) members.*/\1 ms (\2 members)/p" \
+    "$run_dir/server.log" | head -n 1)"
+set +e
+java -cp "$classpath" org.kinbridge.bench.FamiliesPanelBenchmark --base="$base" --token="$token" --tenant="$tenant" \
+    --samples="${BENCH_PANEL_SAMPLES:-20}" --deep-offset="${BENCH_PANEL_DEEP_OFFSET:-10000}" | tee -a "$result"
+panel_rc=${PIPESTATUS[0]}
+set -e
+[ "$panel_rc" -le 1 ] || { echo "The Families panel benchmark could not run (exit $panel_rc)" >&2; exit 1; }
 
 # --- psql \copy of the same CSV files ------------------------------------------------------------
 echo "Timing psql \\copy of the bulk CSV files into plain tables of $copy_schema ..."

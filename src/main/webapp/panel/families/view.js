@@ -37,9 +37,13 @@ function renderPage(page, goTo, open) {
   const rows = page.items.map((p) => [
     button(`${p.givenName ?? ''} ${p.familyName ?? ''}`.trim() || p.sourcedId, () => open(p.sourcedId), { class: 'link', 'data-person': p.sourcedId }),
     p.sourcedId, p.username ?? '', p.roles.join(', '), String(p.activeLinks), p.active ? '' : 'left the roster']);
-  const pager = el('p', { class: 'pager' }, `${page.offset + 1}–${page.offset + page.items.length} of ${page.total} `);
+  // A large match is counted only so far: the total is then "more than" and the list may go on past it.
+  const total = page.totalIsEstimate ? `more than ${page.total}` : String(page.total);
+  const shown = page.items.length ? `${page.offset + 1}–${page.offset + page.items.length} of ${total} ` : 'No more matches. ';
+  const pager = el('p', { class: 'pager' }, shown);
   if (page.offset > 0) pager.append(button('Previous', () => goTo(Math.max(0, page.offset - page.limit))));
-  if (page.offset + page.items.length < page.total) pager.append(' ', button('Next', () => goTo(page.offset + page.limit), { id: 'family-next' }));
+  const more = page.totalIsEstimate ? page.items.length === page.limit : page.offset + page.items.length < page.total;
+  if (more) pager.append(' ', button('Next', () => goTo(page.offset + page.limit), { id: 'family-next' }));
   return el('div', {}, table({ id: 'family-table' }, ['Name', 'sourcedId', 'Username', 'Roles', 'Links', ''], rows), pager);
 }
 

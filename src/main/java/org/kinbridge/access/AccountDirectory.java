@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.kinbridge.shared.InvalidRequestException;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.PlannerSettings;
 
 /**
  * Lists parent accounts by tab with search and paging done by the database, and counts each tab. A tab is one range of

@@ -24,6 +24,7 @@ import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.PlannerSettings;
 import org.kinbridge.shared.persistence.PostgreSql;
 
 /**

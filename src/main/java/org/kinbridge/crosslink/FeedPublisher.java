@@ -87,7 +87,7 @@ public class FeedPublisher {
                         + (adult.familyName() == null ? "" : adult.familyName())).trim();
                 names.put(adult.sourcedId(), name.isEmpty() ? adult.sourcedId() : name);
             }
-            if ((page + 1) * PAGE >= adults.total()) {
+            if (adults.items().size() < PAGE) { // the last page (the total of a large tenant is only a lower bound)
                 break;
             }
         }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
@@ -39,6 +40,9 @@ public class FamilyAdmin {
 
     @Inject
     private Event<FamilyChanged> changed;
+
+    @Inject
+    private FamilyFilters filters;
 
     @Transactional
     public void connect(TenantId tenant, String actor, String studentId, String guardianId, String role, String reason) {
@@ -79,6 +83,7 @@ public class FamilyAdmin {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not connect the link", e);
         }
+        filters.refreshAround(tenant, List.of(studentId, guardianId));
         record(tenant, actor, "link.connected", studentId, guardianId, "role " + guardianRole.rosterName() + "; " + why);
         changed.fire(new FamilyChanged(tenant, "link.connected"));
     }
@@ -118,6 +123,7 @@ public class FamilyAdmin {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not remove the link", e);
         }
+        filters.refreshAround(tenant, List.of(studentId, guardianId));
         record(tenant, actor, block ? "link.removed_and_blocked" : "link.removed", studentId, guardianId, why);
         changed.fire(new FamilyChanged(tenant, "link.removed"));
     }

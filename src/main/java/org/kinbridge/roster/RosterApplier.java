@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.family.FamilyChanged;
+import org.kinbridge.family.FamilyFilters;
 import org.kinbridge.family.GuardianLinks;
 import org.kinbridge.family.LinkOutcome;
 import org.kinbridge.family.LinkPlan;
@@ -48,6 +49,9 @@ public class RosterApplier {
 
     @Inject
     private RejectedListings rejectedListings;
+
+    @Inject
+    private FamilyFilters familyFilters;
 
     @Inject
     private AuditLog audit;
@@ -133,6 +137,7 @@ public class RosterApplier {
         }
         links.apply(tenant, plan, actor, importId, now);
         rejectedListings.replaceAll(tenant, outcome.rejected());
+        familyFilters.refreshAll(tenant);
         return counts;
     }
 
@@ -199,6 +204,7 @@ public class RosterApplier {
         }
         links.apply(tenant, plan, actor, importId, now);
         rejectedListings.replaceAround(tenant, focus, outcome.rejected());
+        familyFilters.refreshAround(tenant, focus, plan);
         return counts;
     }
 

@@ -109,8 +109,7 @@ class AccountLifecycleIT {
         smtp = startSmtp();
         platform = new TestPlatform();
         tenant = OPERATOR.createTenant("Riverside");
-        assertEquals(201, HTTP.postJson(BASE + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
-                "Authorization", bearer(Deployments.operatorToken())).statusCode());
+        OPERATOR.registerPlatform(tenant, platform);
         adminToken = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
     }
 
@@ -328,8 +327,7 @@ class AccountLifecycleIT {
     void lettersPrintOnePagePerParentAndReprintingKillsOldCodes() throws Exception {
         lakeside = OPERATOR.createTenant("Lakeside Academy");
         try (TestPlatform lms = new TestPlatform()) {
-            HTTP.postJson(BASE + "/api/v1/tenants/" + lakeside + "/platforms", lms.registrationJson(),
-                    "Authorization", bearer(Deployments.operatorToken()));
+            OPERATOR.registerPlatform(lakeside, lms);
             lakesideAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(lms, IdToken::signed));
         }
         StringBuilder users = new StringBuilder(USERS_HEADER);
@@ -423,8 +421,7 @@ class AccountLifecycleIT {
     void wrongPasswordsLockTheUsernameEvenAgainstTheRightOneUntilTheLockEndsAndTheLockIsAudited() throws Exception {
         hillside = OPERATOR.createTenant("Hillside");
         try (TestPlatform lms = new TestPlatform()) {
-            HTTP.postJson(BASE + "/api/v1/tenants/" + hillside + "/platforms", lms.registrationJson(),
-                    "Authorization", bearer(Deployments.operatorToken()));
+            OPERATOR.registerPlatform(hillside, lms);
             hillsideAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(lms, IdToken::signed));
         }
         importApplied(hillside, HILLSIDE);

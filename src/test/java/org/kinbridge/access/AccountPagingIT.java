@@ -79,8 +79,7 @@ class AccountPagingIT {
     static void aSchoolWithManyParents() {
         platform = new TestPlatform();
         tenant = OPERATOR.createTenant("Hillside");
-        assertEquals(201, HTTP.postJson(BASE + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
-                "Authorization", bearer(Deployments.operatorToken())).statusCode());
+        OPERATOR.registerPlatform(tenant, platform);
         admin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
         importRoster(parents(-1));
         Await.until(() -> total("accounts?tab=provision&limit=1") == PARENTS, "every parent ready to provision");

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kinbridge.testing.Http;
-import org.kinbridge.testing.IdToken;
-import org.kinbridge.testing.LtiFlow;
 import org.kinbridge.testing.OneRosterGenerator;
 import org.kinbridge.testing.TestPlatform;
 
@@ -101,7 +98,7 @@ public final class AccountsBenchmark {
         try (TestPlatform platform = new TestPlatform(); TestPlatform platform2 = new TestPlatform()) {
             // ---- (a) recompute after a big import --------------------------------------------------------
             String big = tenantWithPlatform("Accounts benchmark " + students, platform);
-            String admin = adminToken(platform);
+            AdminPanel admin = AdminPanel.launch(http, base, platform);
             System.out.printf(Locale.ROOT, "== (a) recompute after importing %,d students (tenant %s)%n", students, big);
             OneRosterGenerator generator = OneRosterGenerator.bulk(seed, students, 8);
             byte[] zip = generator.zipBytes();
@@ -115,7 +112,7 @@ public final class AccountsBenchmark {
                 verdict("(a) recompute after 1 % delta", delta.millis() < 10_000, delta.millis() + " ms engine (< 10,000 ms)");
             }
             long started = System.nanoTime();
-            HttpResponse<String> noop = send(admin, "POST", "accounts/recompute", null, Duration.ofMinutes(5));
+            HttpResponse<String> noop = admin.send("POST", "accounts/recompute", null, Duration.ofMinutes(5));
             System.out.printf(Locale.ROOT, "  POST accounts/recompute (nothing changed): %d in %d ms, %s%n", noop.statusCode(),
                     (System.nanoTime() - started) / 1_000_000, noop.body());
             Map<String, Object> bigCounts = counts(admin);
@@ -128,7 +125,7 @@ public final class AccountsBenchmark {
             System.out.printf(Locale.ROOT, "== (b) Account Manager paging, tenant of %,d students%n", students);
             boolean bigOk = paging(admin, bigCounts);
             String small = tenantWithPlatform("Accounts benchmark " + pagingStudents, platform2);
-            String smallAdmin = adminToken(platform2);
+            AdminPanel smallAdmin = AdminPanel.launch(http, base, platform2);
             System.out.printf(Locale.ROOT, "== (b) Account Manager paging, tenant of %,d students (%s)%n", pagingStudents, small);
             OneRosterGenerator smallGenerator = OneRosterGenerator.bulk(seed + 1, pagingStudents, 4);
             importThenRecompute(small, smallGenerator.zipBytes(), "bulk");
@@ -217,11 +214,11 @@ public final class AccountsBenchmark {
 
     // ---- (b) ------------------------------------------------------------------------------------------------
 
-    private boolean paging(String admin, Map<String, Object> counts) throws Exception {
+    private boolean paging(AdminPanel admin, Map<String, Object> counts) throws Exception {
         int samples = intOption("page-samples", 200);
         int total = ((Number) counts.get("provision")).intValue();
         for (int i = 0; i < 30; i++) {                    // warm-up
-            get(admin, "accounts?tab=provision&offset=" + (i * 25) + "&limit=25");
+            admin.get("accounts?tab=provision&offset=" + (i * 25) + "&limit=25");
         }
         Random random = new Random(7);
         boolean ok = true;
@@ -241,12 +238,12 @@ public final class AccountsBenchmark {
     }
 
     /** Times a series of panel GETs; returns whether p95 is under 100 ms. */
-    private boolean series(String label, int n, java.util.function.Supplier<String> path, String admin, int expectItems) throws Exception {
+    private boolean series(String label, int n, java.util.function.Supplier<String> path, AdminPanel admin, int expectItems) throws Exception {
         long[] ms = new long[n];
         for (int i = 0; i < n; i++) {
             String p = path.get();
             long started = System.nanoTime();
-            HttpResponse<String> response = get(admin, p);
+            HttpResponse<String> response = admin.get(p);
             ms[i] = (System.nanoTime() - started) / 1000;
             if (response.statusCode() != 200) {
                 throw new SetupFailed(p + " answered " + response.statusCode() + ": " + response.body());
@@ -255,18 +252,18 @@ public final class AccountsBenchmark {
                 throw new SetupFailed(p + " gave a short page: " + response.body().substring(0, Math.min(300, response.body().length())));
             }
         }
-        Stats stats = Stats.of(ms);
+        LatencyStats stats = LatencyStats.of(ms);
         System.out.printf(Locale.ROOT, "  %-48s n=%4d  %s%n", label, n, stats);
         return stats.p95() < 100_000;
     }
 
     // ---- (c) ------------------------------------------------------------------------------------------------
 
-    private void welcomeMail(String admin, GreenMail smtp, int mails) throws Exception {
+    private void welcomeMail(AdminPanel admin, GreenMail smtp, int mails) throws Exception {
         // The people: the first `mails` of the Ready-to-provision tab (each has an email address).
         List<String> people = new ArrayList<>();
         for (int offset = 0; people.size() < mails; offset += 200) {
-            List<?> items = (List<?>) json(get(admin, "accounts?tab=provision&offset=" + offset + "&limit=200").body()).get("items");
+            List<?> items = (List<?>) json(admin.get("accounts?tab=provision&offset=" + offset + "&limit=200").body()).get("items");
             if (items.isEmpty()) {
                 break;
             }
@@ -280,7 +277,7 @@ public final class AccountsBenchmark {
         if (people.size() < mails) {
             throw new SetupFailed("only " + people.size() + " parents with an email are ready to provision");
         }
-        Stats idle = panelLatency(admin, 60);
+        LatencyStats idle = panelLatency(admin, 60);
         System.out.printf(Locale.ROOT, "  panel idle (accounts page + summary): %s%n", idle);
         int before = smtp.getReceivedMessages().length;
 
@@ -292,7 +289,7 @@ public final class AccountsBenchmark {
             while (sampling.get()) {
                 try {
                     long started = System.nanoTime();
-                    HttpResponse<String> r = get(admin, (i++ % 2 == 0) ? "accounts?tab=active&limit=25" : "accounts/summary");
+                    HttpResponse<String> r = admin.get((i++ % 2 == 0) ? "accounts?tab=active&limit=25" : "accounts/summary");
                     if (r.statusCode() == 200) {
                         during.add((System.nanoTime() - started) / 1000);
                     }
@@ -329,7 +326,7 @@ public final class AccountsBenchmark {
             String body = JSONObjectUtils.toJSONString(Map.of("action", "provision", "selection",
                     Map.of("people", part, "all", false)));
             long started = System.nanoTime();
-            HttpResponse<String> report = send(admin, "POST", "accounts/actions", body, Duration.ofMinutes(20));
+            HttpResponse<String> report = admin.send("POST", "accounts/actions", body, Duration.ofMinutes(20));
             long ms = (System.nanoTime() - started) / 1_000_000;
             actionMs += ms;
             if (report.statusCode() != 200) {
@@ -379,7 +376,7 @@ public final class AccountsBenchmark {
                 }
             }
         }
-        Map<String, Object> summary = json(get(admin, "accounts/summary").body());
+        Map<String, Object> summary = json(admin.get("accounts/summary").body());
         System.out.printf(Locale.ROOT, "  provisioned %,d in %,d ms of bulk-action requests; first mail %,d ms after the first request, "
                         + "last %,d ms after it (%,d ms after the last action answered)%n", done, actionMs,
                 (firstAt - actionStarted) / 1_000_000, (allAt - actionStarted) / 1_000_000, (allAt - actionsEnded) / 1_000_000);
@@ -387,7 +384,7 @@ public final class AccountsBenchmark {
                 + "= %.1f mails/s; 5-s windows: best %.1f, worst %.1f mails/s%n", got, all, ids.size(), recipients.size(), seconds, rate,
                 best, worst == Double.MAX_VALUE ? 0 : worst);
         System.out.printf(Locale.ROOT, "  outbox after: %s; server CPU during the phase %,d ms%n", summary.get("outbox"), cpuAfter - cpuBefore);
-        Stats busy = Stats.of(during.stream().mapToLong(Long::longValue).toArray());
+        LatencyStats busy = LatencyStats.of(during.stream().mapToLong(Long::longValue).toArray());
         System.out.printf(Locale.ROOT, "  panel while provisioning + sending (accounts page + summary every 100 ms): %s%n", busy);
         verdict("(c) welcome mail delivery", all && got == done && ids.size() == got && rate >= 200,
                 String.format(Locale.ROOT, "%.1f mails/s sustained over %,d mails (>= 200), none lost, none twice", rate, got));
@@ -396,15 +393,15 @@ public final class AccountsBenchmark {
                         busy.max() / 1000.0, idle.p95() / 1000.0));
     }
 
-    private Stats panelLatency(String admin, int n) throws Exception {
+    private LatencyStats panelLatency(AdminPanel admin, int n) throws Exception {
         long[] us = new long[n];
         for (int i = 0; i < n; i++) {
             long started = System.nanoTime();
-            get(admin, i % 2 == 0 ? "accounts?tab=active&limit=25" : "accounts/summary");
+            admin.get(i % 2 == 0 ? "accounts?tab=active&limit=25" : "accounts/summary");
             us[i] = (System.nanoTime() - started) / 1000;
             Thread.sleep(20);
         }
-        return Stats.of(us);
+        return LatencyStats.of(us);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------
@@ -416,42 +413,14 @@ public final class AccountsBenchmark {
             throw new SetupFailed("create tenant answered " + created.statusCode() + ": " + created.body());
         }
         String tenant = (String) json(created.body()).get("id");
-        HttpResponse<String> registered = http.postJson(base + "/api/v1/tenants/" + tenant + "/platforms",
-                platform.registrationJson(), "Authorization", Http.bearer(operator));
-        if (registered.statusCode() != 201) {
-            throw new SetupFailed("register platform answered " + registered.statusCode() + ": " + registered.body());
-        }
+        AdminPanel.register(http, base, operator, tenant, platform);
         return tenant;
     }
 
-    /** An admin panel token from a real LTI launch (login 302, signed admin id_token, launch 200) of the platform. */
-    private String adminToken(TestPlatform platform) {
-        HttpResponse<String> launch = new LtiFlow(http, base).loginAndLaunch(platform, IdToken::signed);
-        if (launch.statusCode() != 200) {
-            throw new SetupFailed("launch answered " + launch.statusCode() + ": " + launch.body());
-        }
-        return LtiFlow.panelToken(launch);
-    }
-
-    private Map<String, Object> counts(String admin) throws Exception {
+    private Map<String, Object> counts(AdminPanel admin) throws Exception {
         @SuppressWarnings("unchecked")
-        Map<String, Object> counts = (Map<String, Object>) json(get(admin, "accounts/summary").body()).get("counts");
+        Map<String, Object> counts = (Map<String, Object>) json(admin.get("accounts/summary").body()).get("counts");
         return counts;
-    }
-
-    private HttpResponse<String> get(String admin, String path) throws Exception {
-        return send(admin, "GET", path, null, Duration.ofSeconds(60));
-    }
-
-    private HttpResponse<String> send(String admin, String method, String path, String json, Duration timeout) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/panel/" + path)).timeout(timeout)
-                .header("Authorization", Http.bearer(admin));
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long serverCpuMillis() {
@@ -491,34 +460,5 @@ public final class AccountsBenchmark {
 
     private int intOption(String name, int fallback) {
         return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
-    }
-
-    /** Latency figures in microseconds. */
-    private record Stats(int n, long p50, long p95, long p99, long max, double mean) {
-        static Stats of(long[] us) {
-            if (us.length == 0) {
-                return new Stats(0, 0, 0, 0, 0, 0);
-            }
-            long[] sorted = us.clone();
-            Arrays.sort(sorted);
-            return new Stats(sorted.length, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1],
-                    Arrays.stream(sorted).average().orElse(0));
-        }
-
-        private static long at(long[] sorted, double q) {
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "p50 %6.1f  p95 %6.1f  p99 %6.1f  max %6.1f  mean %6.1f ms (n=%d)", p50 / 1000.0,
-                    p95 / 1000.0, p99 / 1000.0, max / 1000.0, mean / 1000.0, n);
-        }
-    }
-
-    private static final class SetupFailed extends RuntimeException {
-        SetupFailed(String message) {
-            super(message);
-        }
     }
 }

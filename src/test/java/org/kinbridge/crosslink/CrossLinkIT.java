@@ -91,8 +91,7 @@ class CrossLinkIT {
             OperatorApi operator = new OperatorApi(HTTP, base(), OPERATOR_TOKEN);
             tenant = operator.createTenant("Riverside at " + name);
             platform = new TestPlatform();
-            assertEquals(201, HTTP.postJson(base() + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
-                    "Authorization", bearer(OPERATOR_TOKEN)).statusCode());
+            operator.registerPlatform(tenant, platform);
             assertEquals("SUCCEEDED", operator.importAndWait(tenant, ROSTER).get("status"));
             mainToken = LtiFlow.panelToken(new LtiFlow(HTTP, base()).loginAndLaunch(platform,
                     t -> t.claim("email", adminEmail).claim("name", "Main " + name).signed()));
@@ -168,8 +167,7 @@ class CrossLinkIT {
         OperatorApi operatorB = new OperatorApi(HTTP, b.base(), OPERATOR_TOKEN);
         bSecondTenant = operatorB.createTenant("Hillside at b");
         TestPlatform hillside = new TestPlatform();
-        HTTP.postJson(b.base() + "/api/v1/tenants/" + bSecondTenant + "/platforms", hillside.registrationJson(),
-                "Authorization", bearer(OPERATOR_TOKEN));
+        operatorB.registerPlatform(bSecondTenant, hillside);
         bSecondToken = LtiFlow.panelToken(new LtiFlow(HTTP, b.base()).loginAndLaunch(hillside, IdToken::signed));
         hillside.close();
     }

@@ -51,8 +51,7 @@ class FamiliesIT {
     static void aSchoolWithItsRoster() {
         platform = new TestPlatform();
         tenant = OPERATOR.createTenant("Riverside");
-        assertEquals(201, HTTP.postJson(BASE + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
-                "Authorization", bearer(Deployments.operatorToken())).statusCode());
+        OPERATOR.registerPlatform(tenant, platform);
         assertEquals("SUCCEEDED", OPERATOR.importAndWait(tenant, RIVERSIDE).get("status"));
         adminToken = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
     }
@@ -132,8 +131,7 @@ class FamiliesIT {
 
         try (TestPlatform other = new TestPlatform()) {
             String otherTenant = OPERATOR.createTenant("Elsewhere");
-            HTTP.postJson(BASE + "/api/v1/tenants/" + otherTenant + "/platforms", other.registrationJson(),
-                    "Authorization", bearer(Deployments.operatorToken()));
+            OPERATOR.registerPlatform(otherTenant, other);
             String otherAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(other, IdToken::signed));
             assertEquals(404, HTTP.get(BASE + "/api/panel/people/stu-1", "Authorization", bearer(otherAdmin)).statusCode());
             assertEquals(0, ((Number) OperatorApi.json(HTTP.get(BASE + "/api/panel/people?q=brook", "Authorization",

@@ -33,6 +33,13 @@ public final class OperatorApi {
         return (String) json(response).get("id");
     }
 
+    /** Registers the test platform for the tenant (201): its launches then land in that tenant. */
+    public void registerPlatform(String tenant, TestPlatform platform) {
+        HttpResponse<String> response = http.postJson(base + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
+                "Authorization", authorization);
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
     public HttpResponse<String> upload(String tenant, byte[] zip) {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + tenant + "/roster/imports"))
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)),

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.family.FamilyChanged;
+import org.kinbridge.family.FamilyFilters;
 import org.kinbridge.family.NewLinkHolds;
 import org.kinbridge.family.PeopleStore;
 import org.kinbridge.shared.TenantId;
@@ -40,6 +41,9 @@ public class SyncKeyImportService {
 
     @Inject
     private NewLinkHolds holds;
+
+    @Inject
+    private FamilyFilters familyFilters;
 
     @Inject
     private AuditLog audit;
@@ -87,6 +91,7 @@ public class SyncKeyImportService {
             }
         }
         store.writeLinks(tenant, plan, now);
+        familyFilters.refreshAround(tenant, plan.people());
         plan.linksToCreate().forEach(link -> entries.add(linkEntry(now, actor, "link.created", link)));
         plan.linksToRestore().forEach(link -> entries.add(linkEntry(now, actor, "link.restored", link)));
         plan.linksToEnd().forEach(link -> entries.add(linkEntry(now, actor, "link.ended", link)));

@@ -286,9 +286,7 @@ class SyncKeyImportIT {
 
     private static PanelTokens panelTokens(String tenant) {
         try (TestPlatform platform = new TestPlatform()) {
-            HttpResponse<String> registered = HTTP.postJson(BASE + "/api/v1/tenants/" + tenant + "/platforms",
-                    platform.registrationJson(), "Authorization", Http.bearer(Deployments.operatorToken()));
-            assertEquals(201, registered.statusCode(), registered.body());
+            OPERATOR.registerPlatform(tenant, platform);
             LtiFlow flow = new LtiFlow(HTTP, BASE);
             return new PanelTokens(LtiFlow.panelToken(flow.loginAndLaunch(platform, IdToken::signed)),
                     LtiFlow.panelToken(flow.loginAndLaunch(platform, token -> token.roles(IdToken.MENTOR)
