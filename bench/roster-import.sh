@@ -9,7 +9,11 @@
 #   BENCH_STUDENTS (150000)  BENCH_SCHOOLS (8)  BENCH_SEED (42)  BENCH_DELTA_SHARE (0.01)  BENCH_HEAP (512m)
 #   BENCH_JSTACK_SAMPLES (0 = none; else thread dumps of the server every BENCH_JSTACK_INTERVAL s (1) during the
 #     bulk import, summarised into the run directory)
-#   BENCH_IMPORT_TIMEOUT (1800 s); the server, database and start-up settings of bench/lib.sh
+#   BENCH_IMPORT_TIMEOUT (1800 s)  BENCH_POLL_MS (15: status polls, under 1000)
+#   BENCH_SETTLE (auto: before the delta, let autovacuum finish with the bulk's rows, or if it is off vacuum and
+#     checkpoint as it and the checkpointer would have; none: time the delta at once)
+#   BENCH_SETTLE_TIMEOUT (300 s: longest wait for autovacuum)
+#   and the server, database and start-up settings of bench/lib.sh
 # Needs java/javac 17, curl, psql and python3 (JSON parsing, summaries).
 set -euo pipefail
 
@@ -24,6 +28,11 @@ heap="${BENCH_HEAP:-512m}"
 import_timeout="${BENCH_IMPORT_TIMEOUT:-1800}"
 jstack_samples="${BENCH_JSTACK_SAMPLES:-0}"
 jstack_interval="${BENCH_JSTACK_INTERVAL:-1}"
+poll_ms="${BENCH_POLL_MS:-15}"
+poll_seconds="$(printf '0.%03d' "$poll_ms")"
+settle="${BENCH_SETTLE:-auto}"
+settle_timeout="${BENCH_SETTLE_TIMEOUT:-300}"
+settle_limit=0
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
@@ -91,8 +100,9 @@ ticks="$(getconf CLK_TCK)"
 cpu_ms_of() { awk -v t="$ticks" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_cpu_ms() { local sum=0 p; for p in $(pgrep -x postgres || pgrep postgres || true); do sum=$(( sum + $(cpu_ms_of "$p") )); done; echo "$sum"; }
 
-# Uploads a zip, polls every 100 ms until the import is no longer RUNNING; prints "<id> <status> <ms>" and
+# Uploads a zip, polls every $poll_ms ms until the import is no longer RUNNING; prints "<id> <status> <ms>" and
 # appends when each phase was first seen (ms after the upload started) to $run_dir/phases-<zip>.txt.
+# The status is read with grep, not python: a python start-up per poll (50-90 ms here) would set the granularity.
 import_package() {
     local zip="$1" started accepted id status doc phase seen=""
     local phases="$run_dir/phases-$(basename "$zip" .zip).txt"
@@ -100,21 +110,21 @@ import_package() {
     echo "upload 0" > "$phases"
     accepted="$(curl -sf -H "$auth" -H 'Content-Type: application/zip' -H "X-File-Name: $(basename "$zip")" \
         --data-binary @"$zip" "$base/api/v1/tenants/$tenant/roster/imports")"
+    echo "accepted $(( $(now_ms) - started ))" >> "$phases"
     echo "  upload answered after $(( $(now_ms) - started )) ms" >&2
     id="$(echo "$accepted" | json id)"
     local limit=$(( $(date +%s) + import_timeout ))
-    echo "accepted $(( $(now_ms) - started ))" >> "$phases"
     while :; do
         doc="$(curl -sf -H "$auth" "$base/api/v1/tenants/$tenant/roster/imports/$id")"
-        status="$(echo "$doc" | json status)"
-        phase="$(echo "$doc" | json progress.phase)"
+        status="$(grep -o '"status":"[A-Z_]*"' <<< "$doc" | cut -d'"' -f4)"
+        phase="$(grep -o '"phase":"[a-z_]*"' <<< "$doc" | cut -d'"' -f4)"
         if [ -n "$phase" ] && [ "$phase" != "$seen" ]; then
             echo "$phase $(( $(now_ms) - started ))" >> "$phases"
             seen="$phase"
         fi
         [ "$status" != RUNNING ] && { echo "$status $(( $(now_ms) - started ))" >> "$phases"; break; }
         [ "$(date +%s)" -ge "$limit" ] && { status=TIMEOUT; break; }
-        sleep 0.1
+        sleep "$poll_seconds"
     done
     echo "$id $status $(( $(now_ms) - started ))"
 }
@@ -155,7 +165,43 @@ for _ in $(seq 1 600); do
     grep -q "Access recomputed for tenant $tenant (import:$bulk_id)" "$run_dir/server.log" && break
     sleep 0.2
 done
-sleep 2 # and let PostgreSQL's autovacuum/analyze of the new rows settle
+# A school's delta arrives long after its bulk import, here within seconds. By then autovacuum has vacuumed and
+# analysed the ~1 M rows the bulk and the recompute wrote, and checkpoints have written the pages they dirtied.
+# BENCH_SETTLE=auto: with autovacuum on, wait until it has nothing left to do in the schema by its own thresholds (the
+# server's settings; per-table options are not consulted) and no worker is busy there, at most $settle_timeout s; with
+# autovacuum off (this CI server's setting), do what it and the checkpointer would have done meanwhile: VACUUM
+# (ANALYZE) the tables over those thresholds, then CHECKPOINT. BENCH_SETTLE=none times the delta at once.
+settle_started=$(now_ms)
+settle_limit=$(( $(date +%s) + settle_timeout ))
+pending_tables_sql="SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+    WHERE s.schemaname = '$schema' AND (
+      s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
+                     + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, 0)
+      OR s.n_ins_since_vacuum > current_setting('autovacuum_vacuum_insert_threshold')::float8
+                     + current_setting('autovacuum_vacuum_insert_scale_factor')::float8 * greatest(c.reltuples, 0)
+      OR s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
+                     + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0))
+    UNION ALL SELECT 'autovacuum worker' FROM pg_stat_activity
+    WHERE backend_type = 'autovacuum worker' AND query LIKE '%$schema.%'"
+if [ "$settle" = none ]; then
+    settle_note="no settling (BENCH_SETTLE=none)"
+elif [ "$($psql_cmd -Atc "SELECT current_setting('autovacuum')")" = on ]; then
+    settle_left="?"
+    until settle_left="$($psql_cmd -Atc "$pending_tables_sql" | wc -l)" && [ "$settle_left" = 0 ]; do
+        [ "$(date +%s)" -ge "$settle_limit" ] && break
+        sleep 0.5
+    done
+    settle_note="waited $(( $(now_ms) - settle_started )) ms for autovacuum"
+    [ "$settle_left" = 0 ] || settle_note="$settle_note, gave up with $settle_left tables/workers pending"
+else
+    settle_tables="$($psql_cmd -Atc "$pending_tables_sql" | sed "s/^/$schema./" | paste -sd, -)"
+    [ -z "$settle_tables" ] || $psql_cmd -q -c "VACUUM (ANALYZE) $settle_tables"
+    $psql_cmd -q -c "CHECKPOINT" || echo "  CHECKPOINT refused; the delta meets the bulk's dirty pages" >&2
+    echo "  vacuumed: ${settle_tables:-nothing}"
+    settle_note="autovacuum is off: vacuumed $(echo "$settle_tables" | tr ',' '\n' | grep -c . || true) tables as it would"
+    settle_note="$settle_note have and checkpointed, in $(( $(now_ms) - settle_started )) ms"
+fi
+echo "  $settle_note"
 
 # --- delta import --------------------------------------------------------------------------------
 echo "Importing the delta package ..."
@@ -294,6 +340,7 @@ say "  ratio          import / \\copy = $ratio (target <= 2)"
 say "  stored rows    ${floor_total_ms} ms to \\copy the rows Kinbridge keeps into tables with its keys and indexes" \
     "(${floor_detail# }) = $(python3 -c "print(f'{$floor_total_ms / max($copy_total_ms, 1):.2f}')")x the CSV \\copy"
 say "  delta import   $delta_status in ${delta_ms} ms wall = ${delta_share_of_bulk} % of the bulk import (target < 5 %);"
+say "                 server: $(server_ms "$run_dir/delta-import.json") ms created to finished; before it: $settle_note"
 say "                 links ended $delta_ended (expected $(report delta.linksEnded)), created $delta_created" \
     "(expected $(report delta.linksCreated)); active links exported $delta_links, expected $expected_delta"
 say "                 CPU: server $cpu_server_delta ms, PostgreSQL $cpu_pg_delta ms; phases:" \

@@ -28,6 +28,7 @@ import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 import org.kinbridge.shared.persistence.IdChunks;
+import org.kinbridge.shared.persistence.StagedRows;
 
 /**
  * Parent-child links of a tenant. A roster import plans the change (so a mass removal can be held
@@ -200,44 +201,18 @@ public class GuardianLinks {
                     });
                 }
             }
-            List<ParentChildLink> restated = new ArrayList<>(plan.toReactivate());
-            restated.addAll(plan.toChangeRole());
-            try (PreparedStatement update = connection.prepareStatement("UPDATE guardian_link SET guardian_role = ?, "
-                    + "active = TRUE, source = 'ROSTER', source_ref = ?, updated_at = ?, ended_at = NULL "
-                    + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
-                JdbcBatch.run(update, restated, link -> {
-                    update.setString(1, link.guardianRole().rosterName());
-                    update.setString(2, sourceRef);
-                    update.setTimestamp(3, at);
-                    update.setString(4, tenant.value());
-                    update.setString(5, link.studentSourcedId());
-                    update.setString(6, link.guardianSourcedId());
-                    if (perLink) {
-                        String action = plan.toReactivate().contains(link) ? "link.restored" : "link.role_changed";
-                        entries.add(entry(now, actor, action, link, "role " + link.guardianRole().rosterName()));
-                    }
-                });
-            }
-            try (PreparedStatement end = connection.prepareStatement("UPDATE guardian_link SET active = FALSE, "
-                    + "source_ref = ?, updated_at = ?, ended_at = ? "
-                    + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
-                JdbcBatch.run(end, plan.toEnd(), link -> {
-                    end.setString(1, sourceRef);
-                    end.setTimestamp(2, at);
-                    end.setTimestamp(3, at);
-                    end.setString(4, tenant.value());
-                    end.setString(5, link.studentSourcedId());
-                    end.setString(6, link.guardianSourcedId());
-                    if (perLink) {
-                        entries.add(new AuditEntry(now, actor, "link.ended",
-                                link.studentSourcedId() + " <- " + link.guardianSourcedId(), "no current roster row lists it"));
-                    }
-                });
-            }
+            restateAndEnd(connection, tenant, plan, sourceRef, at);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write links", e);
         }
-        if (!perLink) {
+        if (perLink) {
+            plan.toReactivate().forEach(link -> entries.add(entry(now, actor, "link.restored", link,
+                    "role " + link.guardianRole().rosterName())));
+            plan.toChangeRole().forEach(link -> entries.add(entry(now, actor, "link.role_changed", link,
+                    "role " + link.guardianRole().rosterName())));
+            plan.toEnd().forEach(link -> entries.add(new AuditEntry(now, actor, "link.ended",
+                    link.studentSourcedId() + " <- " + link.guardianSourcedId(), "no current roster row lists it")));
+        } else {
             String subject = "links from " + sourceRef;
             entries.add(new AuditEntry(now, actor, "links.created", subject, plan.toCreate().size() + " links"));
             entries.add(new AuditEntry(now, actor, "links.restored", subject, plan.toReactivate().size() + " links"));
@@ -245,6 +220,58 @@ public class GuardianLinks {
             entries.add(new AuditEntry(now, actor, "links.ended", subject, plan.toEnd().size() + " links"));
         }
         audit.recordAll(tenant, entries);
+    }
+
+    /**
+     * Brings back or re-roles the links the plan restates and ends the links it ends. On PostgreSQL each of them is
+     * staged with its new state and one UPDATE changes them all (a delta ends and restates thousands); elsewhere
+     * one statement per link, in batches.
+     */
+    private static void restateAndEnd(Connection connection, TenantId tenant, LinkPlan plan, String sourceRef, Timestamp at)
+            throws SQLException {
+        List<ParentChildLink> restated = new ArrayList<>(plan.toReactivate());
+        restated.addAll(plan.toChangeRole());
+        Optional<StagedRows> staging = StagedRows.open(connection, "link_change", "guardian_link",
+                "student_sourced_id, guardian_sourced_id, guardian_role, active");
+        if (staging.isPresent()) {
+            try (StagedRows changes = staging.get()) {
+                restated.forEach(link -> changes.add(link.studentSourcedId(), link.guardianSourcedId(),
+                        link.guardianRole().rosterName(), true));
+                plan.toEnd().forEach(link -> changes.add(link.studentSourcedId(), link.guardianSourcedId(),
+                        link.guardianRole(), false));
+                // A restated link becomes an active roster link; an ended one keeps its role and source.
+                changes.apply("UPDATE guardian_link g SET guardian_role = c.guardian_role, active = c.active, "
+                        + "source = CASE WHEN c.active THEN 'ROSTER' ELSE g.source END, source_ref = ?, updated_at = ?, "
+                        + "ended_at = CASE WHEN c.active THEN NULL ELSE CAST(? AS TIMESTAMP) END FROM link_change c "
+                        + "WHERE g.tenant_id = ? AND g.student_sourced_id = c.student_sourced_id "
+                        + "AND g.guardian_sourced_id = c.guardian_sourced_id", sourceRef, at, at, tenant.value());
+            }
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE guardian_link SET guardian_role = ?, "
+                + "active = TRUE, source = 'ROSTER', source_ref = ?, updated_at = ?, ended_at = NULL "
+                + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
+            JdbcBatch.run(update, restated, link -> {
+                update.setString(1, link.guardianRole().rosterName());
+                update.setString(2, sourceRef);
+                update.setTimestamp(3, at);
+                update.setString(4, tenant.value());
+                update.setString(5, link.studentSourcedId());
+                update.setString(6, link.guardianSourcedId());
+            });
+        }
+        try (PreparedStatement end = connection.prepareStatement("UPDATE guardian_link SET active = FALSE, "
+                + "source_ref = ?, updated_at = ?, ended_at = ? "
+                + "WHERE tenant_id = ? AND student_sourced_id = ? AND guardian_sourced_id = ?")) {
+            JdbcBatch.run(end, plan.toEnd(), link -> {
+                end.setString(1, sourceRef);
+                end.setTimestamp(2, at);
+                end.setTimestamp(3, at);
+                end.setString(4, tenant.value());
+                end.setString(5, link.studentSourcedId());
+                end.setString(6, link.guardianSourcedId());
+            });
+        }
     }
 
     /** Every link of the tenant, streamed in a stable order. */

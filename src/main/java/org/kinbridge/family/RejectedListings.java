@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.BulkRows;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 import org.kinbridge.shared.persistence.IdChunks;
 import org.kinbridge.shared.persistence.JdbcBatch;
@@ -78,6 +80,13 @@ public class RejectedListings {
         Map<String, RejectedLink> once = new LinkedHashMap<>();
         for (RejectedLink pair : rejected) {
             once.putIfAbsent(pair.listedBy() + '\u0000' + pair.listed(), pair);
+        }
+        Optional<BulkRows> copy = BulkRows.open(connection, "rejected_listing", "tenant_id, lister_sourced_id, listed_sourced_id, reason");
+        if (copy.isPresent()) {
+            try (BulkRows rows = copy.get()) {
+                once.values().forEach(pair -> rows.add(tenant.value(), clip(pair.listedBy()), clip(pair.listed()), pair.reason().name()));
+            }
+            return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rejected_listing "
                 + "(tenant_id, lister_sourced_id, listed_sourced_id, reason) VALUES (?, ?, ?, ?)")) {

@@ -193,10 +193,12 @@ public class RosterApplier {
         phase.accept("applying");
         PeopleCounts peopleCounts = new PeopleCounts();
         try (PeopleStore.Writer writer = people.writer(tenant, importId, now)) {
+            List<RosterPerson> changed = new ArrayList<>();
             for (RosterPerson person : toWrite) {
                 RosterPerson before = storedFocus.get(person.sourcedId());
-                peopleCounts.write(writer, person, before == null ? null : before.fingerprint());
+                peopleCounts.sort(person, before == null ? null : before.fingerprint(), writer::insert, changed::add);
             }
+            writer.updateAll(changed);
         }
         Map<String, Object> counts = counts(snapshot, outcome, plan, peopleCounts);
         if (snapshot.hasRelationships) {
@@ -250,11 +252,16 @@ public class RosterApplier {
         int ended;
 
         void write(PeopleStore.Writer writer, RosterPerson person, String storedFingerprint) {
+            sort(person, storedFingerprint, writer::insert, writer::update);
+        }
+
+        /** Hands a new person to {@code create} and a changed one to {@code change}, and counts which. */
+        void sort(RosterPerson person, String storedFingerprint, Consumer<RosterPerson> create, Consumer<RosterPerson> change) {
             if (storedFingerprint == null) {
-                writer.insert(person);
+                create.accept(person);
                 created++;
             } else if (!storedFingerprint.equals(person.fingerprint())) {
-                writer.update(person);
+                change.accept(person);
                 updated++;
             } else {
                 unchanged++;

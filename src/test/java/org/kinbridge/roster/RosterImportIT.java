@@ -11,6 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +29,7 @@ import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
+import org.kinbridge.testing.TestRunSettings;
 
 /**
  * OneRoster packages imported over HTTP the way an operator's script sends them, and the families
@@ -146,6 +151,75 @@ class RosterImportIT {
     }
 
     @Test
+    void aDeltaRewritesItsPeopleInPlaceAndEndsAndRestoresTheirLinks() throws Exception {
+        String tenant = OPERATOR.createTenant("Delta in place");
+        String bulkId = (String) OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(OneRosterZip.sample("v1p2-bulk")).bytes()).get("id");
+        Path delta = OneRosterZip.sample("v1p2-delta");
+        String header = Files.readAllLines(delta.resolve("users.csv")).get(0);
+        String roleHeader = Files.readAllLines(delta.resolve("roles.csv")).get(0);
+
+        // par-2 has a new name and address, stu-1 no longer lists par-2 and stu-4 leaves: two links end.
+        Map<String, Object> first = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(delta).with("users.csv", header
+                + "\npar-2,active,2026-11-20T08:00:00Z,true,peter.brook,,Pete,Brooke,,,,,,,pete.brooke@new.example,,,,,,PAR-2,org-1"
+                + "\nstu-1,active,2026-11-20T08:00:00Z,true,ava.brook,,Ava,Brook,,,,,,S1001,ava.brook@riverside.example,,,par-1,03,,STU-1,org-1"
+                + "\nstu-4,tobedeleted,2026-11-20T08:00:00Z,true,dan.evans,,Dan,Evans,,,,,,S1004,,,,,02,,STU-4,org-1\n")
+                .without("roles.csv").bytes());
+        assertEquals("SUCCEEDED", first.get("status"), first.toString());
+        String firstId = (String) first.get("id");
+        assertCounts(first, Map.of("peopleCreated", 0, "peopleUpdated", 3, "peopleUnchanged", 0, "linksCreated", 0,
+                "linksRestored", 0, "linksRoleChanged", 0, "linksEnded", 2, "linksUnchanged", 1));
+        try (Connection db = TestRunSettings.connectTo(System.getProperty("kb.test.schema"))) {
+            assertEquals(List.of(
+                    "par-1|parent|Paula|Brook|paula|brook|paula.brook@mail.example|stu-1,stu-2|true|" + bulkId,
+                    "par-2|parent|Pete|Brooke|pete|brooke|pete.brooke@new.example||true|" + firstId,
+                    "stu-1|student|Ava|Brook|ava|brook|ava.brook@riverside.example|par-1|true|" + firstId,
+                    "stu-4|student|Dan|Evans|dan|evans|null||false|" + firstId),
+                    rows(db, "SELECT sourced_id, roles, given_name, family_name, given_key, family_key, email, agent_sourced_ids, "
+                            + "active, last_import_id FROM person WHERE tenant_id = ? AND sourced_id IN ('par-1', 'par-2', 'stu-1', "
+                            + "'stu-4')", tenant));
+            assertEquals(List.of(
+                    "stu-1|par-1|parent|true|" + bulkId + "|false",
+                    "stu-1|par-2|parent|false|" + firstId + "|true",
+                    "stu-2|par-1|parent|true|" + bulkId + "|false",
+                    "stu-3|par-3|guardian|true|" + bulkId + "|false",
+                    "stu-3|tch-1|guardian|true|" + bulkId + "|false",
+                    "stu-4|par-4|parent|false|" + firstId + "|true",
+                    "stu-5|rel-1|relative|true|" + bulkId + "|false"), links(db, tenant));
+            assertEquals(List.of("link.ended|stu-1 <- par-2", "link.ended|stu-4 <- par-4", "roster.imported|import " + firstId),
+                    rows(db, "SELECT action, subject FROM audit_entry WHERE tenant_id = ? AND actor = ?", tenant, "import:" + firstId));
+            assertEquals(List.of("par-4|stu-4|INACTIVE"), rows(db, "SELECT lister_sourced_id, listed_sourced_id, reason "
+                    + "FROM rejected_listing WHERE tenant_id = ? AND listed_sourced_id = 'stu-4'", tenant));
+        }
+
+        // stu-1 lists par-2 again, stu-4 is back and par-3 is now a parent: both links return, one changes its role.
+        Map<String, Object> second = OPERATOR.importAndWait(tenant, OneRosterZip.fromFolder(delta).with("users.csv", header
+                + "\nstu-1,active,2026-11-21T08:00:00Z,true,ava.brook,,Ava,Brook,,,,,,S1001,ava.brook@riverside.example,,,\"par-1,par-2\",03,,STU-1,org-1"
+                + "\nstu-4,active,2026-11-21T08:00:00Z,true,dan.evans,,Dan,Evans,,,,,,S1004,,,,,02,,STU-4,org-1"
+                + "\npar-3,active,2026-11-21T08:00:00Z,true,gina.diaz,,Gina,Diaz,,,,,,,gina.diaz@mail.example,,,,,,PAR-3,org-1\n")
+                .with("roles.csv", roleHeader + "\nrole-par-3,active,2026-11-21T08:00:00Z,par-3,primary,parent,2026-11-21,,org-1,\n")
+                .bytes());
+        assertEquals("SUCCEEDED", second.get("status"), second.toString());
+        String secondId = (String) second.get("id");
+        assertCounts(second, Map.of("peopleUpdated", 3, "linksCreated", 0, "linksRestored", 2, "linksRoleChanged", 1,
+                "linksEnded", 0));
+        try (Connection db = TestRunSettings.connectTo(System.getProperty("kb.test.schema"))) {
+            assertEquals(List.of(
+                    "stu-1|par-1|parent|true|" + bulkId + "|false",
+                    "stu-1|par-2|parent|true|" + secondId + "|false",
+                    "stu-2|par-1|parent|true|" + bulkId + "|false",
+                    "stu-3|par-3|parent|true|" + secondId + "|false",
+                    "stu-3|tch-1|guardian|true|" + bulkId + "|false",
+                    "stu-4|par-4|parent|true|" + secondId + "|false",
+                    "stu-5|rel-1|relative|true|" + bulkId + "|false"), links(db, tenant));
+            assertEquals(List.of("link.restored|stu-1 <- par-2|role parent", "link.restored|stu-4 <- par-4|role parent",
+                    "link.role_changed|stu-3 <- par-3|role parent"), rows(db, "SELECT action, subject, detail FROM audit_entry "
+                    + "WHERE tenant_id = ? AND actor = ? AND action LIKE 'link.%'", tenant, "import:" + secondId));
+            assertEquals(List.of(), rows(db, "SELECT lister_sourced_id FROM rejected_listing WHERE tenant_id = ? "
+                    + "AND listed_sourced_id = 'stu-4'", tenant));
+        }
+    }
+
+    @Test
     void importingTheSamePackageAgainChangesNothing() {
         String tenant = OPERATOR.createTenant("Twice");
         byte[] zip = OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes();
@@ -235,6 +309,38 @@ class RosterImportIT {
         assertEquals(3, items.size());
         assertEquals("stu-2", ((Map<?, ?>) items.get(0)).get("studentSourcedId"));
         assertEquals(400, OPERATOR.get("/api/v1/tenants/" + tenant + "/guardianships?limit=0").statusCode());
+    }
+
+    private static void assertCounts(Map<String, Object> result, Map<String, Integer> expected) {
+        Map<?, ?> counts = (Map<?, ?>) result.get("counts");
+        expected.forEach((key, value) -> assertEquals(value, ((Number) counts.get(key)).intValue(), key + " in " + counts));
+    }
+
+    /** A tenant's links as {@code student|guardian|role|active|source_ref|ended}, sorted. */
+    private static List<String> links(Connection db, String tenant) throws SQLException {
+        return rows(db, "SELECT student_sourced_id, guardian_sourced_id, guardian_role, active, source_ref, ended_at IS NOT NULL "
+                + "FROM guardian_link WHERE tenant_id = ?", tenant);
+    }
+
+    /** The rows as {@code a|b|c} lines, sorted. */
+    private static List<String> rows(Connection db, String sql, String... parameters) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    List<String> columns = new java.util.ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        columns.add(String.valueOf(rs.getObject(i)));
+                    }
+                    rows.add(String.join("|", columns));
+                }
+            }
+        }
+        rows.sort(null);
+        return rows;
     }
 
     private static int importCount(String tenant) {
