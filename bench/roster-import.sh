@@ -165,6 +165,11 @@ for _ in $(seq 1 600); do
     grep -q "Access recomputed for tenant $tenant (import:$bulk_id)" "$run_dir/server.log" && break
     sleep 0.2
 done
+for _ in $(seq 1 600); do   # and the rebuild of the Families filters, which the delta's refresh would wait for
+    grep -q "Family filters of tenant $tenant rebuilt" "$run_dir/server.log" && break
+    sleep 0.2
+done
+
 # A school's delta arrives long after its bulk import, here within seconds. By then autovacuum has vacuumed and
 # analysed the ~1 M rows the bulk and the recompute wrote, and checkpoints have written the pages they dirtied.
 # BENCH_SETTLE=auto: with autovacuum on, wait until it has nothing left to do in the schema by its own thresholds (the

@@ -280,7 +280,8 @@ public class PeopleStore {
          */
         public void updateAll(Collection<RosterPerson> people) {
             copy.ifPresent(BulkRows::pause);
-            Optional<StagedRows> staging = StagedRows.open(connection, "person_change", "person", COLUMNS + ", tenant_id, sourced_id");
+            Optional<StagedRows> staging = StagedRows.open(connection, "person_change", "person",
+                    COLUMNS + ", tenant_id, sourced_id");
             if (staging.isEmpty()) {
                 people.forEach(this::update);
                 return;

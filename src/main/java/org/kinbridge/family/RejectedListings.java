@@ -81,10 +81,12 @@ public class RejectedListings {
         for (RejectedLink pair : rejected) {
             once.putIfAbsent(pair.listedBy() + '\u0000' + pair.listed(), pair);
         }
-        Optional<BulkRows> copy = BulkRows.open(connection, "rejected_listing", "tenant_id, lister_sourced_id, listed_sourced_id, reason");
+        Optional<BulkRows> copy = BulkRows.open(connection, "rejected_listing",
+                "tenant_id, lister_sourced_id, listed_sourced_id, reason");
         if (copy.isPresent()) {
             try (BulkRows rows = copy.get()) {
-                once.values().forEach(pair -> rows.add(tenant.value(), clip(pair.listedBy()), clip(pair.listed()), pair.reason().name()));
+                once.values().forEach(pair -> rows.add(tenant.value(), clip(pair.listedBy()), clip(pair.listed()),
+                        pair.reason().name()));
             }
             return;
         }
