@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -95,7 +96,10 @@ public class MailOutcomes {
                 return false;
             }
             String inviteRef = queued.get(0);
-            if (outbox.cancelPending(tenant, Invitations.MAIL_CATEGORY, Set.of(reference(inviteRef, person), inviteRef)) == 0) {
+            // The mail carries reference(...), or the bare invite_ref if queued before that form; both are the same
+            // when the person's id does not fit, and Set.of would refuse the pair.
+            Set<String> references = new LinkedHashSet<>(List.of(reference(inviteRef, person), inviteRef));
+            if (outbox.cancelPending(tenant, Invitations.MAIL_CATEGORY, references) == 0) {
                 return false;
             }
             Sql.update(connection, "UPDATE parent_account SET mail_status = 'WITHDRAWN' WHERE tenant_id = ? "
