@@ -27,8 +27,8 @@ import org.kinbridge.shared.persistence.PlannerSettings;
  * Finds people and their families for the Families panel: prefix search on name, username or exact id,
  * filters an admin needs (students without parents, parents without email, relatives), paged by the database.
  * A page is read in list order (family name, given name, sourcedId) from one index range: of person for everyone,
- * students or adults, of {@code family_filter} ({@link FamilyFilters}) for the link-based filters, rebuilt first if a
- * bulk import has just marked them stale. Only the rows shown are then read in full; counts stop at {@link #COUNT_CAP}.
+ * students or adults, of {@code family_filter} ({@link FamilyFilters}) for the link-based filters, brought up to date
+ * first if a just-committed import left them behind. Only the rows shown are then read in full; counts stop at {@link #COUNT_CAP}.
  */
 @ApplicationScoped
 public class FamilyDirectory {
@@ -128,8 +128,8 @@ public class FamilyDirectory {
             throw new InvalidRequestException("invalid_paging", "offset is 0 or more and limit 1 to 200.");
         }
         Listing listing = Listing.of(tenant, query, filter);
-        if (!listing.ofPerson() && filters.stale(tenant)) {
-            filters.rebuildIfStale(tenant); // a bulk import has just committed and its rebuild has not finished yet
+        if (!listing.ofPerson() && filters.behind(tenant)) {
+            filters.catchUp(tenant); // an import has just committed and its refresh has not finished yet
         }
         try (Connection connection = dataSource.getConnection()) {
             Total total;

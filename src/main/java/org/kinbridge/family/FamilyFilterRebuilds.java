@@ -11,15 +11,16 @@ import java.util.logging.Logger;
 import org.kinbridge.shared.TenantId;
 
 /**
- * Rebuilds a tenant's family filters once the bulk import that marked them stale has committed, off the importing
- * thread, so the import does not wait for it. If this never runs (the node stopped), the first reader rebuilds them.
+ * Brings a tenant's family filters up to date once the import that left them behind (a bulk import marks them stale, a
+ * delta records the people it touched) has committed, off the importing thread, so the import does not wait for it.
+ * If this never runs (the node stopped), the first reader does it.
  */
 @ApplicationScoped
 public class FamilyFilterRebuilds {
 
     private static final Logger LOG = Logger.getLogger(FamilyFilterRebuilds.class.getName());
 
-    /** Fired inside the transaction that marked the tenant's filters stale. */
+    /** Fired inside the transaction that left the tenant's filters behind. */
     public record Due(TenantId tenant) {
     }
 
@@ -32,10 +33,10 @@ public class FamilyFilterRebuilds {
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Due due) {
         executor.submit(() -> {
             try {
-                filters.rebuildIfStale(due.tenant());
+                filters.catchUp(due.tenant());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Rebuilding the family filters failed for tenant " + due.tenant()
-                        + "; the next reader rebuilds them", e);
+                LOG.log(Level.WARNING, "Bringing the family filters up to date failed for tenant " + due.tenant()
+                        + "; the next reader does it", e);
             }
         });
     }

@@ -30,11 +30,13 @@ import org.kinbridge.shared.persistence.PlannerSettings;
  * Keeps the members of the Families panel's link-based filters in {@code family_filter}, with their list keys, so
  * {@link FamilyDirectory} pages a filter from one index range instead of joining the tenant's people and links. A
  * person's membership depends on their own row (student, on the roster, email, name keys) and their active links:
- * every writer of those refreshes, inside its own transaction, the people it touched (both ends of each link it
- * changed). A bulk import rewrites the whole roster; recomputing every member inside it would add a second or more to
- * the import, so it marks the tenant stale and the members are rebuilt once it has committed
- * ({@link FamilyFilterRebuilds}), or by the first reader if that comes sooner. The tenant's {@code family_filter_state}
- * row is locked by every refresh, so refreshes of one tenant never overlap.
+ * every writer of those has the people it touched (both ends of each link it changed) refreshed. Manual changes and
+ * sync-key imports refresh inside their own transaction. Imports leave it until they have committed, off the
+ * importing thread ({@link FamilyFilterRebuilds}): a bulk import rewrites the whole roster and marks the tenant stale
+ * (every member is rebuilt); a delta import records the people it touched in {@code family_filter_pending}. Either way
+ * a reader that comes first brings the filters up to date itself ({@link #catchUp}), so nobody reads a filter that
+ * misses a committed change. The tenant's {@code family_filter_state} row is locked by every refresh, so refreshes of
+ * one tenant never overlap.
  */
 @ApplicationScoped
 public class FamilyFilters {
@@ -88,14 +90,27 @@ public class FamilyFilters {
         }
     }
 
-    /** Whether the tenant's members are waiting to be rebuilt after a bulk import. */
+    /** The recording alone: readers and the refresh after commit take it from here. */
+    void markPending(TenantId tenant, Collection<String> people) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (lockState(connection, tenant).stale()) {
+                return; // a rebuild of everyone is due anyway
+            }
+            update(connection, "UPDATE family_filter_state SET pending = TRUE WHERE tenant_id = ?", tenant);
+            IdChunks.insert(connection, "family_filter_pending", tenant.value(), people);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the family filters' pending refresh", e);
+        }
+    }
+
+    /** Whether the tenant's members wait for an import's refresh: a reader calls {@link #catchUp} first. */
     @Transactional
-    public boolean stale(TenantId tenant) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT stale FROM family_filter_state WHERE tenant_id = ?")) {
+    public boolean behind(TenantId tenant) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
+                "SELECT stale, pending FROM family_filter_state WHERE tenant_id = ?")) {
             select.setString(1, tenant.value());
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                return rs.next() && (rs.getBoolean(1) || rs.getBoolean(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the family filters' state", e);
@@ -103,12 +118,42 @@ public class FamilyFilters {
     }
 
     /**
-     * Recomputes every member of a stale tenant's filters in one pass over its people and links, in a transaction of
-     * its own; does nothing if another node or thread did it first. Hash joins whatever the statistics say: the rows
-     * were written moments ago and nothing has analysed them yet.
+     * Brings the tenant's members up to date in a transaction of its own: rebuilt whole after a bulk import, or the
+     * people delta imports recorded refreshed; does nothing if another node or thread did it first.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void rebuildIfStale(TenantId tenant) {
+    public void catchUp(TenantId tenant) {
+        try (Connection connection = dataSource.getConnection()) {
+            State state = lockState(connection, tenant);
+            if (state.stale()) {
+                rebuild(connection, tenant);
+            } else if (state.pending()) {
+                Set<String> pending = new LinkedHashSet<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT DISTINCT sourced_id FROM family_filter_pending WHERE tenant_id = ?")) {
+                    select.setString(1, tenant.value());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            pending.add(rs.getString(1));
+                        }
+                    }
+                }
+                refresh(connection, tenant, pending);
+            } else {
+                return;
+            }
+            update(connection, "DELETE FROM family_filter_pending WHERE tenant_id = ?", tenant);
+            update(connection, "UPDATE family_filter_state SET stale = FALSE, pending = FALSE WHERE tenant_id = ?", tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bring the family filters up to date", e);
+        }
+    }
+
+    /**
+     * Recomputes every member of the tenant's filters in one pass over its people and links. Hash joins whatever the
+     * statistics say: the rows were written moments ago and nothing has analysed them yet.
+     */
+    private static void rebuild(Connection connection, TenantId tenant) throws SQLException {
         long started = System.nanoTime();
         String select = "SELECT p.tenant_id, p.sourced_id, p.family_key, p.given_key, p.username_key, "
                 + code("s.student IS NOT NULL", "g.guardian IS NOT NULL", "g.relative = 1") + " AS code FROM person p "
@@ -118,23 +163,15 @@ public class FamilyFilters {
                 + "AS relative FROM guardian_link l WHERE l.tenant_id = ? AND l.active = TRUE GROUP BY l.guardian_sourced_id) g "
                 + "ON g.guardian = p.sourced_id WHERE p.tenant_id = ?";
         int members;
-        try (Connection connection = dataSource.getConnection()) {
-            if (!lockState(connection, tenant)) {
-                return;
-            }
-            try (PlannerSettings hashJoins = PlannerSettings.override(connection, Map.of("enable_nestloop", "off",
-                    "work_mem", "64MB", "max_parallel_workers_per_gather", "0", "jit", "off"))) {
-                update(connection, "DELETE FROM family_filter WHERE tenant_id = ?", tenant);
-                try (PreparedStatement insert = connection.prepareStatement(INSERT + select + ") x " + BY_CODE)) {
-                    for (int i = 1; i <= 3; i++) {
-                        insert.setString(i, tenant.value());
-                    }
-                    members = insert.executeUpdate();
+        try (PlannerSettings hashJoins = PlannerSettings.override(connection, Map.of("enable_nestloop", "off",
+                "work_mem", "64MB", "max_parallel_workers_per_gather", "0", "jit", "off"))) {
+            update(connection, "DELETE FROM family_filter WHERE tenant_id = ?", tenant);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT + select + ") x " + BY_CODE)) {
+                for (int i = 1; i <= 3; i++) {
+                    insert.setString(i, tenant.value());
                 }
+                members = insert.executeUpdate();
             }
-            update(connection, "UPDATE family_filter_state SET stale = FALSE WHERE tenant_id = ?", tenant);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not rebuild the family filters", e);
         }
         LOG.log(Level.INFO, "Family filters of tenant {0} rebuilt in {1} ms: {2} members",
                 new Object[] {tenant, (System.nanoTime() - started) / 1_000_000, members});
@@ -146,49 +183,63 @@ public class FamilyFilters {
         if (people.isEmpty()) {
             return;
         }
-        String select = "SELECT p.tenant_id, p.sourced_id, p.family_key, p.given_key, p.username_key, "
-                + code("EXISTS (" + ACTIVE_LINK + "l.student_sourced_id = p.sourced_id)",
-                        "EXISTS (" + ACTIVE_LINK + "l.guardian_sourced_id = p.sourced_id)",
-                        "EXISTS (" + ACTIVE_LINK + "l.guardian_sourced_id = p.sourced_id AND l.guardian_role = 'relative')")
-                + " AS code FROM person p WHERE p.tenant_id = ? AND p.sourced_id IN (" + IdChunks.IDS + ")";
         try (Connection connection = dataSource.getConnection()) {
-            if (lockState(connection, tenant)) {
+            if (lockState(connection, tenant).stale()) {
                 return; // the rebuild after the bulk import recomputes everyone, after this transaction
             }
-            IdChunks.update(connection, "DELETE FROM family_filter WHERE tenant_id = ? AND sourced_id IN (" + IdChunks.IDS + ")",
-                    tenant.value(), people);
-            IdChunks.update(connection, INSERT + select + ") x " + BY_CODE, tenant.value(), people);
+            refresh(connection, tenant, people);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not refresh the family filters", e);
         }
     }
 
-    /** As {@link #refreshAround(TenantId, Collection)} for these people and both ends of every link the plan changed. */
+    private static void refresh(Connection connection, TenantId tenant, Collection<String> people) throws SQLException {
+        String select = "SELECT p.tenant_id, p.sourced_id, p.family_key, p.given_key, p.username_key, "
+                + code("EXISTS (" + ACTIVE_LINK + "l.student_sourced_id = p.sourced_id)",
+                        "EXISTS (" + ACTIVE_LINK + "l.guardian_sourced_id = p.sourced_id)",
+                        "EXISTS (" + ACTIVE_LINK + "l.guardian_sourced_id = p.sourced_id AND l.guardian_role = 'relative')")
+                + " AS code FROM person p WHERE p.tenant_id = ? AND p.sourced_id IN (" + IdChunks.IDS + ")";
+        IdChunks.update(connection, "DELETE FROM family_filter WHERE tenant_id = ? AND sourced_id IN (" + IdChunks.IDS + ")",
+                tenant.value(), people);
+        IdChunks.update(connection, INSERT + select + ") x " + BY_CODE, tenant.value(), people);
+    }
+
+    /**
+     * Has these people and both ends of every link the plan changed refreshed once this transaction (a delta import)
+     * has committed: only their ids are written here; readers catch up if they come before the refresh.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refreshAround(TenantId tenant, Collection<String> people, LinkPlan links) {
+    public void refreshAfterCommit(TenantId tenant, Collection<String> people, LinkPlan links) {
         Set<String> touched = new LinkedHashSet<>(people);
         Stream.of(links.toCreate(), links.toReactivate(), links.toChangeRole()).flatMap(List::stream)
                 .forEach(link -> touched.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
         links.toEnd().forEach(link -> touched.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
-        refreshAround(tenant, touched);
+        if (!touched.isEmpty()) {
+            markPending(tenant, touched);
+        }
+        rebuildDue.fire(new FamilyFilterRebuilds.Due(tenant));
     }
 
     /**
      * Locks the tenant's state row until the end of the transaction (creating it on the tenant's first refresh) and
-     * says whether the tenant is stale: a refresh waits here for any other refresh of the tenant to commit.
+     * reads it: a refresh waits here for any other refresh of the tenant to commit.
      */
-    private static boolean lockState(Connection connection, TenantId tenant) throws SQLException {
+    private static State lockState(Connection connection, TenantId tenant) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT stale FROM family_filter_state WHERE tenant_id = ? FOR UPDATE")) {
+                "SELECT stale, pending FROM family_filter_state WHERE tenant_id = ? FOR UPDATE")) {
             select.setString(1, tenant.value());
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
-                    return rs.getBoolean(1);
+                    return new State(rs.getBoolean(1), rs.getBoolean(2));
                 }
             }
         }
-        update(connection, "INSERT INTO family_filter_state (tenant_id, stale) VALUES (?, FALSE)", tenant);
-        return false;
+        update(connection, "INSERT INTO family_filter_state (tenant_id, stale, pending) VALUES (?, FALSE, FALSE)", tenant);
+        return new State(false, false);
+    }
+
+    /** Whether every member is to be rebuilt (after a bulk import), and whether some people wait for a refresh (after deltas). */
+    private record State(boolean stale, boolean pending) {
     }
 
     private static void update(Connection connection, String sql, TenantId tenant) throws SQLException {

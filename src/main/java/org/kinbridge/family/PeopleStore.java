@@ -67,12 +67,12 @@ public class PeopleStore {
 
     /** The stored roster people with these ids (a delta's people and their neighbours), by sourcedId. */
     @Transactional
-    public Map<String, RosterPerson> find(TenantId tenant, Collection<String> sourcedIds) {
-        Map<String, RosterPerson> found = new HashMap<>();
+    public Map<String, StoredPerson> find(TenantId tenant, Collection<String> sourcedIds) {
+        Map<String, StoredPerson> found = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             IdChunks.query(connection, "SELECT sourced_id, " + COLUMNS + " FROM person WHERE tenant_id = ?" + ROSTER_OWNED
                     + " AND sourced_id IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds,
-                    rs -> found.put(rs.getString(1), read(rs)));
+                    rs -> found.put(rs.getString(1), new StoredPerson(read(rs), rs.getString(13))));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read people", e);
         }
@@ -194,6 +194,13 @@ public class PeopleStore {
 
     /** A stored row's fingerprint and whether the person is still on the roster. */
     public record Stored(String fingerprint, boolean active) {
+    }
+
+    /**
+     * A stored person with the fingerprint of the row they were written from: fields longer than a column are stored
+     * clipped, so a fingerprint recomputed from the stored values would differ and an unchanged row be rewritten.
+     */
+    public record StoredPerson(RosterPerson person, String fingerprint) {
     }
 
     @FunctionalInterface

@@ -155,11 +155,11 @@ public class RosterApplier {
         Set<String> focus = new LinkedHashSet<>();
         named.forEach(person -> focus.add(person.sourcedId()));
         snapshot.relationships.forEach(r -> focus.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
-        Map<String, RosterPerson> storedFocus = people.find(tenant, focus);
+        Map<String, PeopleStore.StoredPerson> storedFocus = people.find(tenant, focus);
 
         Set<String> neighbours = new HashSet<>();
         named.forEach(person -> neighbours.addAll(person.agentSourcedIds()));
-        storedFocus.values().forEach(person -> neighbours.addAll(person.agentSourcedIds()));
+        storedFocus.values().forEach(stored -> neighbours.addAll(stored.person().agentSourcedIds()));
         List<StoredLink> storedLinks = links.linksAround(tenant, focus);
         storedLinks.forEach(link -> neighbours.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
         neighbours.addAll(rejectedListings.counterparts(tenant, focus));
@@ -167,10 +167,11 @@ public class RosterApplier {
         storedRelationships.forEach(r -> neighbours.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
         neighbours.removeAll(focus);
 
-        Map<String, RosterPerson> asStored = new LinkedHashMap<>(people.find(tenant, neighbours));
-        storedFocus.forEach((sourcedId, person) -> {
+        Map<String, RosterPerson> asStored = new LinkedHashMap<>();
+        people.find(tenant, neighbours).forEach((sourcedId, stored) -> asStored.put(sourcedId, stored.person()));
+        storedFocus.forEach((sourcedId, stored) -> {
             if (!snapshot.ties.hasUser(sourcedId)) {
-                asStored.put(sourcedId, person); // named by relationships.csv only
+                asStored.put(sourcedId, stored.person()); // named by relationships.csv only
             }
         });
         asStored.values().forEach(person -> {
@@ -181,10 +182,10 @@ public class RosterApplier {
 
         List<RosterPerson> toWrite = new ArrayList<>(named.size());
         for (RosterPerson person : named) {
-            RosterPerson before = storedFocus.get(person.sourcedId());
+            PeopleStore.StoredPerson before = storedFocus.get(person.sourcedId());
             if (before != null && !snapshot.gaveRoles(person.sourcedId())) {
-                snapshot.grantStoredRoles(before);
-                person = person.withRoles(before.roles(), before.primaryRole());
+                snapshot.grantStoredRoles(before.person());
+                person = person.withRoles(before.person().roles(), before.person().primaryRole());
             }
             toWrite.add(person);
         }
@@ -195,7 +196,7 @@ public class RosterApplier {
         try (PeopleStore.Writer writer = people.writer(tenant, importId, now)) {
             List<RosterPerson> changed = new ArrayList<>();
             for (RosterPerson person : toWrite) {
-                RosterPerson before = storedFocus.get(person.sourcedId());
+                PeopleStore.StoredPerson before = storedFocus.get(person.sourcedId());
                 peopleCounts.sort(person, before == null ? null : before.fingerprint(), writer::insert, changed::add);
             }
             writer.updateAll(changed);
@@ -206,7 +207,7 @@ public class RosterApplier {
         }
         links.apply(tenant, plan, actor, importId, now);
         rejectedListings.replaceAround(tenant, focus, outcome.rejected());
-        familyFilters.refreshAround(tenant, focus, plan);
+        familyFilters.refreshAfterCommit(tenant, focus, plan);
         return counts;
     }
 
