@@ -43,6 +43,7 @@ import org.kinbridge.testing.Await;
 import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.IdToken;
+import org.kinbridge.testing.LaunchedSchool;
 import org.kinbridge.testing.LtiFlow;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
@@ -91,6 +92,7 @@ class AccountLifecycleIT {
             + "par-2b,,,true,org-1,parent,peter.b,,Peter,Brook,,,peter.brook@mail.example,,,,,\n";
 
     private static GreenMail smtp;
+    private static LaunchedSchool school;
     private static TestPlatform platform;
     private static String tenant;
     private static String adminToken;
@@ -107,16 +109,16 @@ class AccountLifecycleIT {
     @BeforeAll
     static void aSchoolWithAnSmtpServer() {
         smtp = startSmtp();
-        platform = new TestPlatform();
-        tenant = OPERATOR.createTenant("Riverside");
-        OPERATOR.registerPlatform(tenant, platform);
-        adminToken = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
+        school = OPERATOR.launchedSchool("Riverside");
+        platform = school.platform();
+        tenant = school.tenant();
+        adminToken = school.adminToken();
     }
 
     @AfterAll
     static void stopServers() {
         smtp.stop();
-        platform.close();
+        school.close();
     }
 
     @Test
@@ -325,10 +327,9 @@ class AccountLifecycleIT {
     @Test
     @Order(11)
     void lettersPrintOnePagePerParentAndReprintingKillsOldCodes() throws Exception {
-        lakeside = OPERATOR.createTenant("Lakeside Academy");
-        try (TestPlatform lms = new TestPlatform()) {
-            OPERATOR.registerPlatform(lakeside, lms);
-            lakesideAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(lms, IdToken::signed));
+        try (LaunchedSchool launched = OPERATOR.launchedSchool("Lakeside Academy")) {
+            lakeside = launched.tenant();
+            lakesideAdmin = launched.adminToken();
         }
         StringBuilder users = new StringBuilder(USERS_HEADER);
         for (int i = 1; i <= LAKESIDE_FAMILIES; i++) {
@@ -419,10 +420,9 @@ class AccountLifecycleIT {
     @Test
     @Order(20)
     void wrongPasswordsLockTheUsernameEvenAgainstTheRightOneUntilTheLockEndsAndTheLockIsAudited() throws Exception {
-        hillside = OPERATOR.createTenant("Hillside");
-        try (TestPlatform lms = new TestPlatform()) {
-            OPERATOR.registerPlatform(hillside, lms);
-            hillsideAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(lms, IdToken::signed));
+        try (LaunchedSchool launched = OPERATOR.launchedSchool("Hillside")) {
+            hillside = launched.tenant();
+            hillsideAdmin = launched.adminToken();
         }
         importApplied(hillside, HILLSIDE);
         Await.until(() -> total(hillsideAdmin, "provision") == 5, "five ready");
@@ -606,13 +606,7 @@ class AccountLifecycleIT {
         Map<String, Object> resent = json(panel(hillsideAdmin, "POST", "accounts/actions",
                 "{\"action\":\"resend\",\"selection\":{\"people\":[\"hp-3\"]}}"));
         assertEquals(1, ((Number) resent.get("affected")).intValue(), "no working link is out, so no daily limit: " + resent);
-        Await.until(() -> {
-            try {
-                return messagesTo("kim@hill.example").size() == 2;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "the new invitation");
+        Await.until(() -> messagesTo("kim@hill.example").size() == 2, "the new invitation");
         String newToken = Http.queryOf(linkIn(messagesTo("kim@hill.example").get(1))).get("token");
         assertNotEquals(oldToken, newToken);
         Map<String, Object> again = json(panel(hillsideAdmin, "POST", "accounts/actions",
@@ -666,13 +660,7 @@ class AccountLifecycleIT {
     }
 
     private static MimeMessage awaitMessageTo(String address) throws Exception {
-        Await.until(() -> {
-            try {
-                return !messagesTo(address).isEmpty();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "mail to " + address);
+        Await.until(() -> !messagesTo(address).isEmpty(), "mail to " + address);
         return messageTo(address);
     }
 
@@ -839,11 +827,16 @@ class AccountLifecycleIT {
         return to.stream().sorted().collect(Collectors.toList());
     }
 
-    private static List<MimeMessage> messagesTo(String address) throws Exception {
+    /** The mail the test SMTP server has received for this address, oldest first. */
+    private static List<MimeMessage> messagesTo(String address) {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
-                found.add(message);
+            try {
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                    found.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("Unreadable recipients in a received mail", e);
             }
         }
         return found;

@@ -25,11 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kinbridge.testing.Await;
 import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
-import org.kinbridge.testing.IdToken;
-import org.kinbridge.testing.LtiFlow;
+import org.kinbridge.testing.LaunchedSchool;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
-import org.kinbridge.testing.TestPlatform;
 
 /**
  * Paging through the Account Manager the way the panel does: a tab of 137 parents read page by page by cursor
@@ -51,7 +49,7 @@ class AccountPagingIT {
     private static final String USERS_HEADER = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"
             + "givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password\n";
 
-    private static TestPlatform platform;
+    private static LaunchedSchool school;
     private static String tenant;
     private static String admin;
 
@@ -77,17 +75,16 @@ class AccountPagingIT {
 
     @BeforeAll
     static void aSchoolWithManyParents() {
-        platform = new TestPlatform();
-        tenant = OPERATOR.createTenant("Hillside");
-        OPERATOR.registerPlatform(tenant, platform);
-        admin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
+        school = OPERATOR.launchedSchool("Hillside");
+        tenant = school.tenant();
+        admin = school.adminToken();
         importRoster(parents(-1));
         Await.until(() -> total("accounts?tab=provision&limit=1") == PARENTS, "every parent ready to provision");
     }
 
     @AfterAll
     static void stopPlatform() {
-        platform.close();
+        school.close();
     }
 
     @Test

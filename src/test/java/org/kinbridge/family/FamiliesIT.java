@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
 import org.kinbridge.testing.IdToken;
+import org.kinbridge.testing.LaunchedSchool;
 import org.kinbridge.testing.LtiFlow;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
@@ -38,6 +39,7 @@ class FamiliesIT {
     private static final OperatorApi OPERATOR = new OperatorApi(HTTP, BASE, Deployments.operatorToken());
     private static final byte[] RIVERSIDE = OneRosterZip.fromFolder(OneRosterZip.sample("v1p1-bulk")).bytes();
 
+    private static LaunchedSchool school;
     private static TestPlatform platform;
     private static String tenant;
     private static String adminToken;
@@ -49,16 +51,16 @@ class FamiliesIT {
 
     @BeforeAll
     static void aSchoolWithItsRoster() {
-        platform = new TestPlatform();
-        tenant = OPERATOR.createTenant("Riverside");
-        OPERATOR.registerPlatform(tenant, platform);
+        school = OPERATOR.launchedSchool("Riverside");
+        platform = school.platform();
+        tenant = school.tenant();
+        adminToken = school.adminToken();
         assertEquals("SUCCEEDED", OPERATOR.importAndWait(tenant, RIVERSIDE).get("status"));
-        adminToken = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
     }
 
     @AfterAll
     static void stopPlatform() {
-        platform.close();
+        school.close();
     }
 
     @Test

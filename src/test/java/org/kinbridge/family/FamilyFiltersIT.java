@@ -30,12 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kinbridge.testing.Deployments;
 import org.kinbridge.testing.Http;
-import org.kinbridge.testing.IdToken;
-import org.kinbridge.testing.LtiFlow;
+import org.kinbridge.testing.LaunchedSchool;
 import org.kinbridge.testing.OneRosterGenerator;
 import org.kinbridge.testing.OneRosterZip;
 import org.kinbridge.testing.OperatorApi;
-import org.kinbridge.testing.TestPlatform;
 
 /**
  * The Families panel's filters over HTTP, as a school admin with a real panel token sees them: each filter's exact
@@ -55,7 +53,7 @@ class FamilyFiltersIT {
     private static final List<String> EVERYONE = List.of("stu-1", "stu-2", "par-1", "par-2", "stu-3", "par-3", "stu-4", "par-4",
             "stu-5", "rel-1", "par-5", "tch-1");
 
-    private static TestPlatform platform;
+    private static LaunchedSchool school;
     private static String tenant;
     private static String adminToken;
 
@@ -66,16 +64,15 @@ class FamilyFiltersIT {
 
     @BeforeAll
     static void riversideWithItsAdmin() {
-        platform = new TestPlatform();
-        tenant = OPERATOR.createTenant("Riverside filters");
-        OPERATOR.registerPlatform(tenant, platform);
-        adminToken = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(platform, IdToken::signed));
+        school = OPERATOR.launchedSchool("Riverside filters");
+        tenant = school.tenant();
+        adminToken = school.adminToken();
         OPERATOR.importSample(tenant, "v1p2-bulk");
     }
 
     @AfterAll
     static void stopPlatform() {
-        platform.close();
+        school.close();
     }
 
     @Test
@@ -175,11 +172,11 @@ class FamilyFiltersIT {
     void aDistrictCountsUpToTheCapAndListsEveryMemberAcrossPages() throws Exception {
         OneRosterGenerator district = OneRosterGenerator.bulk(20261124L, 4_200, 2);
         assertTrue(district.students() + district.adults() > FamilyDirectory.COUNT_CAP, "the district outgrows the count cap");
-        String big = OPERATOR.createTenant("Filters district");
+        String big;
         String bigAdmin;
-        try (TestPlatform districtPlatform = new TestPlatform()) {
-            OPERATOR.registerPlatform(big, districtPlatform);
-            bigAdmin = LtiFlow.panelToken(new LtiFlow(HTTP, BASE).loginAndLaunch(districtPlatform, IdToken::signed));
+        try (LaunchedSchool launched = OPERATOR.launchedSchool("Filters district")) {
+            big = launched.tenant();
+            bigAdmin = launched.adminToken();
         }
         Map<String, Object> imported = OPERATOR.importAndWait(big, district.zipBytes());
         assertEquals("SUCCEEDED", imported.get("status"), imported.toString());

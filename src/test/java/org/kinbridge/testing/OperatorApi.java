@@ -33,6 +33,11 @@ public final class OperatorApi {
         return (String) json(response).get("id");
     }
 
+    /** A new school with the test LMS registered and its admin launched from it (close it to stop the LMS). */
+    public LaunchedSchool launchedSchool(String name) {
+        return LaunchedSchool.create(this, new LtiFlow(http, base), name);
+    }
+
     /** Registers the test platform for the tenant (201): its launches then land in that tenant. */
     public void registerPlatform(String tenant, TestPlatform platform) {
         HttpResponse<String> response = http.postJson(base + "/api/v1/tenants/" + tenant + "/platforms", platform.registrationJson(),
