@@ -1,6 +1,8 @@
 package org.kinbridge.roster;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
@@ -64,6 +68,9 @@ public class RosterApplier {
 
     @Inject
     private Event<FamilyChanged> familyChanged;
+
+    @Resource
+    private ManagedExecutorService lookups;
 
     @Inject
     @ConfigProperty(name = "kinbridge.import.hold-share", defaultValue = "0.10")
@@ -155,15 +162,21 @@ public class RosterApplier {
         Set<String> focus = new LinkedHashSet<>();
         named.forEach(person -> focus.add(person.sourcedId()));
         snapshot.relationships.forEach(r -> focus.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
+        // Nothing is written yet, so the ties around the focus can be read on another connection meanwhile.
+        FutureTask<Surroundings> surroundings = new FutureTask<>(() -> new Surroundings(links.linksAround(tenant, focus),
+                rejectedListings.counterparts(tenant, focus),
+                snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus)));
+        lookups.execute(surroundings);
         Map<String, PeopleStore.StoredPerson> storedFocus = people.find(tenant, focus);
+        surroundings.run(); // here, in this transaction, if no pool thread has taken it up yet; else a no-op
+        Surroundings around = Surroundings.of(surroundings);
+        List<StoredLink> storedLinks = around.links();
+        List<Relationship> storedRelationships = around.relationships();
 
-        Set<String> neighbours = new HashSet<>();
+        Set<String> neighbours = new HashSet<>(around.counterparts());
         named.forEach(person -> neighbours.addAll(person.agentSourcedIds()));
         storedFocus.values().forEach(stored -> neighbours.addAll(stored.person().agentSourcedIds()));
-        List<StoredLink> storedLinks = links.linksAround(tenant, focus);
         storedLinks.forEach(link -> neighbours.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
-        neighbours.addAll(rejectedListings.counterparts(tenant, focus));
-        List<Relationship> storedRelationships = snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus);
         storedRelationships.forEach(r -> neighbours.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
         neighbours.removeAll(focus);
 
@@ -209,6 +222,21 @@ public class RosterApplier {
         rejectedListings.replaceAround(tenant, focus, outcome.rejected());
         familyFilters.refreshAfterCommit(tenant, focus, plan);
         return counts;
+    }
+
+    /** What is stored around a delta's focus: links with an end in it, rejected listings' counterparts, relationships. */
+    private record Surroundings(List<StoredLink> links, Set<String> counterparts, List<Relationship> relationships) {
+
+        static Surroundings of(FutureTask<Surroundings> lookup) {
+            try {
+                return lookup.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the delta's surroundings", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** Why a bulk import should wait for an admin, or null: it would end too large a share of links or people. */

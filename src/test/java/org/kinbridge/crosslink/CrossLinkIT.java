@@ -376,6 +376,15 @@ class CrossLinkIT {
             assertRefused(feedAnswer, 403, "not_linked");
             assertTrue(b.count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'crosslink.message_refused'", b.tenant)
                     >= refusedBefore + 5, "refusals are audited");
+
+            // A flood of the same forgery reaches the school's audit page once.
+            for (int i = 0; i < 3; i++) {
+                assertRefused(post(b, peer.sign(peer.request(b.base(), b.tenant), Instant.now(), TestPlatform.newKey())), 401,
+                        "invalid_signature");
+            }
+            assertEquals(1, b.count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'crosslink.message_refused' "
+                    + "AND detail LIKE 'invalid_signature%' AND actor = '" + "peer " + peer.base() + "'", b.tenant),
+                    "the repeats are not listed one by one");
         }
     }
 
