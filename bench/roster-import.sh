@@ -13,6 +13,8 @@
 #   BENCH_SETTLE (auto: before the delta, let autovacuum finish with the bulk's rows, or if it is off vacuum and
 #     checkpoint as it and the checkpointer would have; none: time the delta at once)
 #   BENCH_SETTLE_TIMEOUT (300 s: longest wait for autovacuum)
+#   BENCH_WARMUP_STUDENTS (20000; 0 = none): before the timed imports another school of this size (seed + 1) imports
+#     its own bulk and delta on the same server, as on a server that serves many schools; its times are reported too
 #   and the server, database and start-up settings of bench/lib.sh
 # Needs java/javac 17, curl, psql and python3 (JSON parsing, summaries).
 set -euo pipefail
@@ -33,6 +35,7 @@ poll_seconds="$(printf '0.%03d' "$poll_ms")"
 settle="${BENCH_SETTLE:-auto}"
 settle_timeout="${BENCH_SETTLE_TIMEOUT:-300}"
 settle_limit=0
+warmup_students="${BENCH_WARMUP_STUDENTS:-20000}"
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
@@ -64,6 +67,12 @@ gen_started=$(now_ms)
 java -cp "$gen_classes" org.kinbridge.testing.OneRosterGenerator --seed="$seed" --students="$students" \
     --schools="$schools" --zip="$run_dir/bulk.zip" --folder="$run_dir/bulk-csv" \
     --delta="$delta_share" --delta-zip="$run_dir/delta.zip" --delta-folder="$run_dir/delta-csv" > "$run_dir/generator.txt"
+if [ "$warmup_students" -gt 0 ]; then
+    java -cp "$gen_classes" org.kinbridge.testing.OneRosterGenerator --seed="$(( seed + 1 ))" --students="$warmup_students" \
+        --schools="$schools" --zip="$run_dir/warmup-bulk.zip" --folder="$run_dir/warmup-bulk-csv" \
+        --delta="$delta_share" --delta-zip="$run_dir/warmup-delta.zip" --delta-folder="$run_dir/warmup-delta-csv" \
+        > "$run_dir/warmup-generator.txt"
+fi
 gen_ms=$(( $(now_ms) - gen_started ))
 report() { sed -n "s/^$1=//p" "$run_dir/generator.txt"; }
 expected_bulk="$(report bulk.expectedActiveLinks)"
@@ -92,8 +101,8 @@ start_server "$run_dir" "$port" "$schema" "$token" KINBRIDGE_DATA_DIR="$run_dir/
 rss_ready_kib="$(proc_kib "$server_pid" VmRSS)"
 java_pid="$(pgrep -P "$server_pid" java || echo "$server_pid")"   # the subshell execs java, so usually the same pid
 
-tenant="$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d '{"name":"Roster benchmark"}' \
-    "$base/api/v1/tenants" | json id)"
+new_tenant() { curl -sf -H "$auth" -H 'Content-Type: application/json' -d "{\"name\":\"$1\"}" "$base/api/v1/tenants" | json id; }
+tenant="$(new_tenant "Roster benchmark")"
 
 # CPU time (ms) of the server, and of all PostgreSQL processes on the machine, from /proc.
 ticks="$(getconf CLK_TCK)"
@@ -132,6 +141,35 @@ active_links() {
     curl -sf -H "$auth" "$base/api/v1/tenants/$tenant/guardianships?format=csv" | grep -c ',active' || true
 }
 
+# Waits (at most 120 s) until the server log has a line with this text.
+await_log() { for _ in $(seq 1 600); do grep -qF "$1" "$run_dir/server.log" && return 0; sleep 0.2; done; return 1; }
+# After an import of $tenant commits, the parent-account recompute (and after a bulk the Families filter rebuild) run.
+await_follow_up() {
+    await_log "Access recomputed for tenant $tenant (import:$1)" || true
+    [ "$2" = bulk ] && { await_log "Family filters of tenant $tenant rebuilt" || true; }
+    return 0
+}
+
+# --- warm-up school ------------------------------------------------------------------------------
+# A server that has imported nothing yet compiles every import code path while timing it (a delta's own paths cost
+# it 0.2-0.5 s); a school's nightly import lands on a server that has done many. Another, smaller school imports its
+# bulk and delta first; its own (cold) times are reported for what they are.
+warmup_note="none (BENCH_WARMUP_STUDENTS=0)"
+if [ "$warmup_students" -gt 0 ]; then
+    echo "Warm-up: school of $warmup_students students imports its bulk and delta ..."
+    timed_tenant="$tenant"
+    tenant="$(new_tenant "Warm-up school")"
+    read -r w_id w_status w_bulk_ms < <(import_package "$run_dir/warmup-bulk.zip")
+    [ "$w_status" = SUCCEEDED ] || { echo "The warm-up bulk import ended $w_status" >&2; exit 1; }
+    await_follow_up "$w_id" bulk
+    read -r w_id w_status w_delta_ms < <(import_package "$run_dir/warmup-delta.zip")
+    [ "$w_status" = SUCCEEDED ] || { echo "The warm-up delta import ended $w_status" >&2; exit 1; }
+    await_follow_up "$w_id" delta
+    warmup_note="another school ($warmup_students students) first: bulk ${w_bulk_ms} ms, delta ${w_delta_ms} ms (cold)"
+    tenant="$timed_tenant"
+fi
+echo "  warm-up: $warmup_note"
+
 # --- bulk import ---------------------------------------------------------------------------------
 sampler_pid=""
 if [ "$jstack_samples" -gt 0 ]; then
@@ -160,15 +198,8 @@ rss_bulk_kib="$(proc_kib "$server_pid" VmRSS)"
 bulk_links="$(active_links)"
 bulk_valid="$(json counts.links_valid < "$run_dir/bulk-import.json")"
 
-# The parent-account recompute runs after each import commits; let it finish so the delta is timed alone.
-for _ in $(seq 1 600); do
-    grep -q "Access recomputed for tenant $tenant (import:$bulk_id)" "$run_dir/server.log" && break
-    sleep 0.2
-done
-for _ in $(seq 1 600); do   # and the rebuild of the Families filters, which the delta's refresh would wait for
-    grep -q "Family filters of tenant $tenant rebuilt" "$run_dir/server.log" && break
-    sleep 0.2
-done
+# The parent-account recompute and the Families filter rebuild run after the bulk commits; the delta is timed alone.
+await_follow_up "$bulk_id" bulk
 
 # A school's delta arrives long after its bulk import, here within seconds. By then autovacuum has vacuumed and
 # analysed the ~1 M rows the bulk and the recompute wrote, and checkpoints have written the pages they dirtied.
@@ -227,10 +258,7 @@ oom="$(grep -c 'OutOfMemoryError' "$run_dir/server.log" || true)"
 # and a name prefix of its members; then plain name searches. BENCH_PANEL_SAMPLES (20) requests per case. Also
 # reports the rebuild of the link-based filters that follows the bulk import's commit (not part of its time).
 build_bench_classes org.kinbridge.bench.FamiliesPanelBenchmark
-for _ in $(seq 1 600); do   # the delta's parent-account recompute would share the cores with the searches
-    grep -q "Access recomputed for tenant $tenant (import:$delta_id)" "$run_dir/server.log" && break
-    sleep 0.2
-done
+await_follow_up "$delta_id" delta   # the delta's parent-account recompute would share the cores with the searches
 sleep 2
 say ""
 say "== Families panel"
@@ -336,6 +364,7 @@ j=json.load(open(sys.argv[1]))
 print(int((p(j["finishedAt"]) - p(j["createdAt"])) * 1000) if j.get("finishedAt") else "?")' "$1"; }
 say ""
 say "== results (heap cap -Xmx$heap, $(nproc) cores)"
+say "  warm-up        $warmup_note"
 say "  bulk import    $bulk_status in ${bulk_ms} ms wall, upload to final status (server: $(server_ms "$run_dir/bulk-import.json") ms"
 say "                 created to finished); links_valid $bulk_valid, active links exported $bulk_links, expected $expected_bulk"
 say "                 CPU: server $cpu_server_bulk ms, PostgreSQL $cpu_pg_bulk ms; phases (ms after upload start):" \
