@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import javax.sql.DataSource;
 import org.kinbridge.shared.InvalidRequestException;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.IdChunks;
 import org.kinbridge.shared.persistence.PlannerSettings;
 
 /**
@@ -225,12 +227,13 @@ public class AccountDirectory {
         return counts;
     }
 
-    /** Every account's state in the tenant, by the adult's sourcedId; adults without an account are absent. */
+    /** The account states of these adults, by sourcedId; adults without an account are absent. */
     @Transactional
-    public Map<String, AccountState> states(TenantId tenant) {
+    public Map<String, AccountState> states(TenantId tenant, Collection<String> adults) {
         Map<String, AccountState> states = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            Sql.list(connection, "SELECT person_sourced_id, state FROM parent_account WHERE tenant_id = ?", List.of(tenant.value()),
+            IdChunks.query(connection, "SELECT person_sourced_id, state FROM parent_account WHERE tenant_id = ? "
+                    + "AND person_sourced_id IN (" + IdChunks.IDS + ")", tenant.value(), adults,
                     rs -> states.put(rs.getString(1), AccountState.valueOf(rs.getString(2))));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read parent account states", e);

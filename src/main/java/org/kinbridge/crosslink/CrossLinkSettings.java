@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Timings of the handshake, each an ISO-8601 duration from the environment: KINBRIDGE_CROSSLINK_REQUEST_TTL
  * (P14D), _REQUEST_COOLDOWN (P1D), _REMINDER_INTERVAL (P1D), _FEED_INTERVAL (PT15M), _RETRY_MAX (PT10M),
- * _WORKER_INTERVAL (PT1S).
+ * _WORKER_INTERVAL (PT1S); and KINBRIDGE_CROSSLINK_FEED_PAGE (500), the students per page of the feed we serve.
  */
 @ApplicationScoped
 public class CrossLinkSettings {
@@ -36,6 +36,15 @@ public class CrossLinkSettings {
     @Inject
     @ConfigProperty(name = "kinbridge.crosslink.worker.interval", defaultValue = "PT1S")
     String workerInterval;
+
+    @Inject
+    @ConfigProperty(name = "kinbridge.crosslink.feed.page", defaultValue = "500")
+    int feedPage;
+
+    /** Students per feed page: each page is one signed answer, which a peer takes up to 2 MiB of. */
+    public int feedPage() {
+        return Math.max(1, Math.min(feedPage, 2000));
+    }
 
     public Duration requestTtl() {
         return Duration.parse(requestTtl);

@@ -1,5 +1,6 @@
 package org.kinbridge.crosslink;
 
+import java.util.Collection;
 import java.util.Map;
 import org.kinbridge.shared.TenantId;
 
@@ -18,6 +19,6 @@ public interface GuardianAccounts {
         }
     }
 
-    /** Each guardian's status by sourcedId; a guardian not in the map has no account ({@link Status#NONE}). */
-    Map<String, Status> statuses(TenantId tenant);
+    /** These guardians' statuses by sourcedId; a guardian not in the map has no account ({@link Status#NONE}). */
+    Map<String, Status> statuses(TenantId tenant, Collection<String> guardians);
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +30,17 @@ import org.kinbridge.crosslink.protocol.MessageType;
 import org.kinbridge.shared.ProblemKind;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.JdbcBatch;
 
 /**
- * The cached copy of a linked peer's feed: replaced whole by each signed answer while the link is LINKED,
+ * The cached copy of a linked peer's feed: replaced whole by each complete pull (every page checked) while the link is LINKED,
  * removed in the transaction that unlinks. Read by the panel, always with its source.
  */
 @ApplicationScoped
 public class PeerRecords {
 
-    private static final int MAX_RECORDS = 20000;
+    /** A district-sized feed (about a record per student); more is not kept. */
+    static final int MAX_RECORDS = 200_000;
 
     @Resource(lookup = DatasourceDefinition.JNDI_NAME)
     private DataSource dataSource;
@@ -59,60 +62,82 @@ public class PeerRecords {
                              String peerUrl, String linkId) {
     }
 
-    /** Checks a feed answer and, if the link is still the same LINKED round, replaces the cached copy. */
+    /** One record of a peer's feed as it will be kept: the student, the record's type and its data as JSON. */
+    public record FeedRecord(String studentSourcedId, String type, String dataJson) {
+    }
+
+    /** One checked page of a peer's feed: its acceptable records, and the cursor of the page after it, if any. */
+    public record FeedPage(List<FeedRecord> records, Optional<String> next) {
+    }
+
+    /**
+     * Checks one feed answer (signature, recipient, time, jti, that it answers {@code requestId} for this school)
+     * and keeps its well-formed records: typed, about one student, data within 20,000 characters.
+     */
     @Transactional
-    public int replace(TenantId tenant, String linkId, String handshake, String requestId, SignedJWT jwt, JWKSet keys) {
+    public FeedPage check(TenantId tenant, String requestId, SignedJWT jwt, JWKSet keys) {
         PeerEvents.Received received = peerEvents.open(jwt, keys);
         CrossLinkMessage answer = received.message();
         if (answer.type() != MessageType.FEED_RESPONSE || !requestId.equals(answer.text("in_reply_to"))
                 || !received.tenant().equals(tenant)) {
             throw new MessageRefusedException(ProblemKind.INVALID, "unexpected_answer", "The peer's answer is not the feed we asked for.");
         }
+        List<FeedRecord> kept = new ArrayList<>();
+        if (answer.data().get("records") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> record && record.get("sourcedId") instanceof String student
+                        && record.get("type") instanceof String type && record.get("data") instanceof Map<?, ?> data
+                        && !student.isBlank() && student.length() <= 255 && !type.isBlank() && type.length() <= 100) {
+                    @SuppressWarnings("unchecked")
+                    String json = JSONObjectUtils.toJSONString((Map<String, ?>) data);
+                    if (json.length() <= 20000) {
+                        kept.add(new FeedRecord(student, type, json));
+                    }
+                }
+            }
+        }
+        Optional<String> next = answer.data().get("next") instanceof String cursor && !cursor.isBlank() && cursor.length() <= 255
+                ? Optional.of(cursor) : Optional.empty();
+        return new FeedPage(kept, next);
+    }
+
+    /**
+     * Replaces the cached copy with every page's records (the first of each student and type, at most
+     * {@value #MAX_RECORDS}) if the link is still LINKED in the round they were asked for.
+     *
+     * @return the records kept
+     */
+    @Transactional
+    public int replace(TenantId tenant, String linkId, String handshake, List<FeedRecord> fetched) {
         CrossLink link = em.find(CrossLink.class, linkId);
         if (link == null || !link.tenant().equals(tenant) || link.state() != LinkState.LINKED || !link.handshakeId().equals(handshake)) {
             return 0; // unlinked meanwhile: nothing is kept
         }
         removeAll(tenant, linkId);
         Instant now = clock.instant();
-        int stored = 0;
+        Map<String, FeedRecord> once = new LinkedHashMap<>();
+        for (FeedRecord record : fetched) {
+            if (once.size() == MAX_RECORDS) {
+                break;
+            }
+            once.putIfAbsent(record.studentSourcedId() + "\n" + record.type(), record);
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO crosslink_record (tenant_id, link_id, "
                      + "student_sourced_id, record_type, data_json, fetched_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            Object records = answer.data().get("records");
-            if (records instanceof List<?> list) {
-                java.util.Set<String> keysSeen = new java.util.HashSet<>();
-                for (Object item : list) {
-                    if (stored >= MAX_RECORDS || !(item instanceof Map<?, ?> record)) {
-                        continue;
-                    }
-                    Object student = record.get("sourcedId");
-                    Object type = record.get("type");
-                    Object data = record.get("data");
-                    if (!(student instanceof String s) || !(type instanceof String t) || !(data instanceof Map<?, ?> d)
-                            || s.isBlank() || s.length() > 255 || t.isBlank() || t.length() > 100 || !keysSeen.add(s + "\n" + t)) {
-                        continue;
-                    }
-                    @SuppressWarnings("unchecked")
-                    String json = JSONObjectUtils.toJSONString((Map<String, ?>) d);
-                    if (json.length() > 20000) {
-                        continue;
-                    }
-                    insert.setString(1, tenant.value());
-                    insert.setString(2, linkId);
-                    insert.setString(3, s);
-                    insert.setString(4, t);
-                    insert.setString(5, json);
-                    insert.setTimestamp(6, Timestamp.from(now));
-                    insert.addBatch();
-                    stored++;
-                }
-            }
-            insert.executeBatch();
+            JdbcBatch.run(insert, new ArrayList<>(once.values()), record -> {
+                insert.setString(1, tenant.value());
+                insert.setString(2, linkId);
+                insert.setString(3, record.studentSourcedId());
+                insert.setString(4, record.type());
+                insert.setString(5, record.dataJson());
+                insert.setTimestamp(6, Timestamp.from(now));
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the peer's records", e);
         }
         link.feedFetched(now, now.plus(settings.feedInterval()));
-        return stored;
+        return once.size();
     }
 
     @Transactional

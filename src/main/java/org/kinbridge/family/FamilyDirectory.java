@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,9 +185,7 @@ public class FamilyDirectory {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String other = rs.getString(1).equals(sourcedId) ? rs.getString(2) : rs.getString(1);
-                        String name = ((rs.getString(4) == null ? "" : rs.getString(4)) + " "
-                                + (rs.getString(5) == null ? "" : rs.getString(5))).trim();
-                        links.add(new FamilyLink(rs.getString(1), rs.getString(2), other, name.isEmpty() ? other : name,
+                        links.add(new FamilyLink(rs.getString(1), rs.getString(2), other, displayName(rs.getString(4), rs.getString(5), other),
                                 rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getInt(10) > 0));
                     }
                 }
@@ -195,6 +194,26 @@ public class FamilyDirectory {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the family", e);
         }
+    }
+
+    /** The names these people are shown by (see {@link #displayName}), by sourcedId; ids not stored are left out. */
+    @Transactional
+    public Map<String, String> names(TenantId tenant, Collection<String> sourcedIds) {
+        Map<String, String> names = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            IdChunks.query(connection, "SELECT sourced_id, given_name, family_name FROM person WHERE tenant_id = ? "
+                    + "AND sourced_id IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds,
+                    rs -> names.put(rs.getString(1), displayName(rs.getString(2), rs.getString(3), rs.getString(1))));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read names", e);
+        }
+        return names;
+    }
+
+    /** "Given Family", either part alone, or {@code fallback} (the sourcedId) when the roster gives neither. */
+    static String displayName(String given, String family, String fallback) {
+        String name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
+        return name.isEmpty() ? fallback : name;
     }
 
     private static PersonSummary summary(ResultSet rs) throws SQLException {

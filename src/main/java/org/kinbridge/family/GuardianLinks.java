@@ -288,6 +288,37 @@ public class GuardianLinks {
         return page;
     }
 
+    /**
+     * The active links of the first {@code students} students (by sourcedId, in the database's order) after
+     * {@code afterStudent} (null: from the first), ordered by student then guardian: one page of a feed.
+     */
+    @Transactional
+    public List<StoredLink> activeLinksOfStudentsAfter(TenantId tenant, String afterStudent, int students) {
+        List<StoredLink> page = new ArrayList<>();
+        String after = afterStudent == null ? "" : " AND student_sourced_id > ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + LINK_COLUMNS + " FROM guardian_link "
+                     + "WHERE tenant_id = ? AND active = TRUE AND student_sourced_id IN (SELECT DISTINCT student_sourced_id "
+                     + "FROM guardian_link WHERE tenant_id = ? AND active = TRUE" + after
+                     + " ORDER BY student_sourced_id FETCH FIRST ? ROWS ONLY) ORDER BY student_sourced_id, guardian_sourced_id")) {
+            int index = 1;
+            select.setString(index++, tenant.value());
+            select.setString(index++, tenant.value());
+            if (afterStudent != null) {
+                select.setString(index++, afterStudent);
+            }
+            select.setInt(index, students);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    page.add(storedLink(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read links", e);
+        }
+        return page;
+    }
+
     @Transactional
     public int count(TenantId tenant) {
         try (Connection connection = dataSource.getConnection();

@@ -1,6 +1,7 @@
 package org.kinbridge.crosslink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.OutputStream;
@@ -29,9 +32,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,6 +90,7 @@ class CrossLinkIT {
             env.put("KINBRIDGE_CROSSLINK_REQUEST_COOLDOWN", "PT3S");
             env.put("KINBRIDGE_CROSSLINK_RETRY_MAX", "PT3S");
             env.put("KINBRIDGE_CROSSLINK_WORKER_INTERVAL", "PT0.5S");
+            env.put("KINBRIDGE_CROSSLINK_FEED_PAGE", "1"); // every student a page of the feed of their own
         }
 
         void school(String adminEmail) {
@@ -269,6 +275,11 @@ class CrossLinkIT {
             accountAtB.put((String) ((Map<?, ?>) guardian).get("sourcedId"), (String) ((Map<?, ?>) guardian).get("accountStatus"));
         }
         assertEquals(Map.of("par-1", "invited", "par-2", "none"), accountAtB, recordAtA.toString());
+        Set<String> linkedAtB = new OperatorApi(HTTP, b.base(), OPERATOR_TOKEN).activeLinks(b.tenant).stream()
+                .map(link -> link.substring(0, link.indexOf(','))).collect(Collectors.toSet());
+        assertTrue(linkedAtB.size() > 1, linkedAtB.toString());
+        assertEquals(linkedAtB, a.records().stream().map(r -> (String) ((Map<?, ?>) r).get("studentSourcedId")).collect(Collectors.toSet()),
+                "every page of the feed arrived (one student a page here), and only whole pulls are shown");
         awaitRecord(b, "stu-1");
         HttpResponse<String> student = b.panel(b.otherToken, "GET", "crosslink/students/stu-1", null);
         assertEquals(200, student.statusCode(), "other admins see the data");
@@ -370,10 +381,7 @@ class CrossLinkIT {
             assertRefused(post(b, peer.sign(peer.request(b.base(), "no-such-school"), Instant.now(), peer.key)), 404, "unknown_school");
             CrossLinkMessage feed = CrossLinkMessage.create(MessageType.FEED_REQUEST, peer.base(), b.base(), "fake-school", b.tenant,
                     "fake-handshake", Map.of());
-            HttpResponse<String> feedAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(b.base() + "/crosslink/v1/feed"))
-                    .header("Content-Type", "application/jose")
-                    .POST(HttpRequest.BodyPublishers.ofString(peer.sign(feed, Instant.now(), peer.key))));
-            assertRefused(feedAnswer, 403, "not_linked");
+            assertRefused(post(b, "/crosslink/v1/feed", peer.sign(feed, Instant.now(), peer.key)), 403, "not_linked");
             assertTrue(b.count("SELECT COUNT(*) FROM audit_entry WHERE tenant_id = ? AND action = 'crosslink.message_refused'", b.tenant)
                     >= refusedBefore + 5, "refusals are audited");
 
@@ -441,6 +449,42 @@ class CrossLinkIT {
         }
     }
 
+    @Test
+    @Order(11)
+    void aFeedThatNeverEndsIsRefusedAndShowsNothing() throws Exception {
+        try (FakePeer peer = new FakePeer()) {
+            peer.endlessFeed("stu-1");
+            String school = "endless-school";
+            String round = UUID.randomUUID().toString();
+            HttpResponse<String> requested = post(b, peer.sign(peer.message(MessageType.LINK_REQUEST, b, school, round),
+                    Instant.now(), peer.key));
+            assertEquals(202, requested.statusCode(), requested.body());
+            String linkId = (String) peerLink(b, peer.base(), school).get("id");
+            assertEquals("LINKED", b.main("POST", "crosslink/links/" + linkId + "/approve", null, 200).get("state"));
+
+            // B's own feed, as this peer reads it: one student a page, each page pointing to the next.
+            Map<String, Object> first = feedPage(peer, b, school, round, Map.of());
+            Map<String, Object> second = feedPage(peer, b, school, round, Map.of("after", first.get("next")));
+            assertEquals(1, ((List<?>) first.get("records")).size(), first.toString());
+            assertNotEquals(((Map<?, ?>) ((List<?>) first.get("records")).get(0)).get("sourcedId"),
+                    ((Map<?, ?>) ((List<?>) second.get("records")).get(0)).get("sourcedId"), "the next page goes on");
+            assertRefused(post(b, "/crosslink/v1/feed", peer.sign(CrossLinkMessage.create(MessageType.FEED_REQUEST, peer.base(),
+                    b.base(), school, b.tenant, round, Map.of("after", 42)), Instant.now(), peer.key)), 400, "invalid_cursor");
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            Map<String, Object> link = peerLink(b, peer.base(), school);
+            while (link.get("feedError") == null && System.nanoTime() < deadline) {
+                pause(250);
+                link = peerLink(b, peer.base(), school);
+            }
+            assertTrue(String.valueOf(link.get("feedError")).contains("did not end"), link.toString());
+            assertTrue(peer.feedRequests.get() >= 2, "it followed the cursor once");
+            assertTrue(b.records().stream().noneMatch(r -> peer.base().equals(((Map<?, ?>) r).get("peerUrl"))),
+                    "no page of an unfinished pull is shown");
+            b.main("POST", "crosslink/links/" + linkId + "/unlink", null, 200);
+        }
+    }
+
     private static Map<String, Object> peerLink(Instance instance, String peerUrl, String peerSchool) {
         List<?> links = (List<?>) instance.main("GET", "crosslink", null, 200).get("links");
         return links.stream().map(l -> (Map<String, Object>) l)
@@ -487,8 +531,22 @@ class CrossLinkIT {
     }
 
     private static HttpResponse<String> post(Instance to, String jws) {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(to.base() + "/crosslink/v1/messages"))
+        return post(to, "/crosslink/v1/messages", jws);
+    }
+
+    private static HttpResponse<String> post(Instance to, String endpoint, String jws) {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(to.base() + endpoint))
                 .header("Content-Type", "application/jose").POST(HttpRequest.BodyPublishers.ofString(jws)));
+    }
+
+    /** Asks {@code to} for a page of its feed as the fake peer; returns the answer's data. */
+    private static Map<String, Object> feedPage(FakePeer peer, Instance to, String school, String round, Map<String, Object> data)
+            throws Exception {
+        CrossLinkMessage request = CrossLinkMessage.create(MessageType.FEED_REQUEST, peer.base(), to.base(), school, to.tenant,
+                round, data);
+        HttpResponse<String> answer = post(to, "/crosslink/v1/feed", peer.sign(request, Instant.now(), peer.key));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return SignedJWT.parse(answer.body()).getJWTClaimsSet().getJSONObjectClaim("data");
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String error) {
@@ -512,6 +570,7 @@ class CrossLinkIT {
     /** A third product on loopback that publishes metadata and a key, and signs what a test wants. */
     static final class FakePeer implements AutoCloseable {
         final RSAKey key = TestPlatform.newKey();
+        final java.util.concurrent.atomic.AtomicInteger feedRequests = new java.util.concurrent.atomic.AtomicInteger();
         private final HttpServer server;
 
         FakePeer() throws Exception {
@@ -525,6 +584,29 @@ class CrossLinkIT {
 
         String base() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** Serves a feed whose every page has one record about {@code student} and points to the same next page. */
+        void endlessFeed(String student) {
+            server.createContext("/crosslink/v1/feed", exchange -> {
+                feedRequests.incrementAndGet();
+                try {
+                    SignedJWT request = SignedJWT.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    JWTClaimsSet claims = request.getJWTClaimsSet();
+                    CrossLinkMessage page = CrossLinkMessage.create(MessageType.FEED_RESPONSE, base(), claims.getIssuer(),
+                            claims.getStringClaim("recipient_school"), claims.getStringClaim("sender_school"),
+                            claims.getStringClaim("handshake"), Map.of("in_reply_to", claims.getJWTID(), "next", "stu-again",
+                                    "records", List.of(Map.of("type", "fake.loop", "sourcedId", student, "data", Map.of("page", 1)))));
+                    byte[] body = sign(page, Instant.now(), key).getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/jose");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                } catch (java.text.ParseException e) {
+                    answer(exchange, 400, "{}");
+                }
+            });
         }
 
         CrossLinkMessage request(String recipient, String school) {

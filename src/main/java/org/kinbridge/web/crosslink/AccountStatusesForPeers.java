@@ -2,6 +2,7 @@ package org.kinbridge.web.crosslink;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.kinbridge.access.AccountDirectory;
@@ -20,9 +21,9 @@ public class AccountStatusesForPeers implements GuardianAccounts {
     private AccountDirectory accounts;
 
     @Override
-    public Map<String, Status> statuses(TenantId tenant) {
+    public Map<String, Status> statuses(TenantId tenant, Collection<String> guardians) {
         Map<String, Status> statuses = new HashMap<>();
-        accounts.states(tenant).forEach((person, state) -> statuses.put(person, statusOf(state)));
+        accounts.states(tenant, guardians).forEach((person, state) -> statuses.put(person, statusOf(state)));
         return statuses;
     }
 
