@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kinbridge.audit.AuditEntry;
@@ -166,7 +167,11 @@ public class RosterApplier {
         FutureTask<Surroundings> surroundings = new FutureTask<>(() -> new Surroundings(links.linksAround(tenant, focus),
                 rejectedListings.counterparts(tenant, focus),
                 snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus)));
-        lookups.execute(surroundings);
+        try {
+            lookups.execute(surroundings);
+        } catch (RejectedExecutionException stopping) {
+            // the server is shutting its pools down: read them below, on this thread
+        }
         Map<String, PeopleStore.StoredPerson> storedFocus = people.find(tenant, focus);
         surroundings.run(); // here, in this transaction, if no pool thread has taken it up yet; else a no-op
         Surroundings around = Surroundings.of(surroundings);
