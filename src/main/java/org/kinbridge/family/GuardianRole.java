@@ -9,9 +9,12 @@ public enum GuardianRole {
     GUARDIAN,
     RELATIVE;
 
+    /** Kept, not lowered per call: a district's import asks it for every one of its links. */
+    private final String rosterName = name().toLowerCase(Locale.ROOT);
+
     /** The OneRoster spelling: {@code parent}, {@code guardian}, {@code relative}. */
     public String rosterName() {
-        return name().toLowerCase(Locale.ROOT);
+        return rosterName;
     }
 
     /** The role a OneRoster or SDS role name stands for, compared case-insensitively. */
