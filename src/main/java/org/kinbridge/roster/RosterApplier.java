@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.kinbridge.family.LinkOutcome;
 import org.kinbridge.family.LinkPlan;
 import org.kinbridge.family.LinkRules;
 import org.kinbridge.family.PeopleStore;
+import org.kinbridge.family.RejectedLink;
 import org.kinbridge.family.RejectedListings;
 import org.kinbridge.family.Relationship;
 import org.kinbridge.family.RosterPerson;
@@ -165,7 +165,7 @@ public class RosterApplier {
         snapshot.relationships.forEach(r -> focus.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
         // Nothing is written yet, so the ties around the focus can be read on another connection meanwhile.
         FutureTask<Surroundings> surroundings = new FutureTask<>(() -> new Surroundings(links.linksAround(tenant, focus),
-                rejectedListings.counterparts(tenant, focus),
+                rejectedListings.around(tenant, focus),
                 snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus)));
         try {
             lookups.execute(surroundings);
@@ -178,7 +178,7 @@ public class RosterApplier {
         List<StoredLink> storedLinks = around.links();
         List<Relationship> storedRelationships = around.relationships();
 
-        Set<String> neighbours = new HashSet<>(around.counterparts());
+        Set<String> neighbours = RejectedListings.counterparts(around.listings(), focus);
         named.forEach(person -> neighbours.addAll(person.agentSourcedIds()));
         storedFocus.values().forEach(stored -> neighbours.addAll(stored.person().agentSourcedIds()));
         storedLinks.forEach(link -> neighbours.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
@@ -224,13 +224,13 @@ public class RosterApplier {
             people.replaceRelationshipsAround(tenant, focus, snapshot.relationships);
         }
         links.apply(tenant, plan, actor, importId, now);
-        rejectedListings.replaceAround(tenant, focus, outcome.rejected());
+        rejectedListings.replaceAround(tenant, around.listings(), outcome.rejected());
         familyFilters.refreshAfterCommit(tenant, focus, plan);
         return counts;
     }
 
-    /** What is stored around a delta's focus: links with an end in it, rejected listings' counterparts, relationships. */
-    private record Surroundings(List<StoredLink> links, Set<String> counterparts, List<Relationship> relationships) {
+    /** What is stored around a delta's focus: links, rejected listings and relationships with an end in it. */
+    private record Surroundings(List<StoredLink> links, List<RejectedLink> listings, List<Relationship> relationships) {
 
         static Surroundings of(FutureTask<Surroundings> lookup) {
             try {

@@ -81,7 +81,7 @@ class DeltaWritesTest {
             assertEquals(List.of(1, 0, 1, 1, 1), List.of(plan.toCreate().size(), plan.toReactivate().size(),
                     plan.toChangeRole().size(), plan.toEnd().size(), plan.unchanged()));
             links.apply(TENANT, plan, "import:delta-1", "delta-1", DELTA_AT);
-            rejected.replaceAround(TENANT, focus, List.of(new RejectedLink("par-2", "stu-9", LinkRejection.DANGLING)));
+            rejected.replaceAround(TENANT, rejected.around(TENANT, focus), List.of(new RejectedLink("par-2", "stu-9", LinkRejection.DANGLING)));
 
             assertEquals(List.of(
                     "par-1|parent|Paula|paula|paula@mail.example|bulk|2026-09-01T08:00:00Z|true",
@@ -96,13 +96,21 @@ class DeltaWritesTest {
                     "stu-2|par-1|guardian|true|ROSTER|delta-1|2026-11-20T08:00:00Z|null",
                     "stu-2|par-3|parent|true|ROSTER|delta-1|2026-11-20T08:00:00Z|null"), db.links());
             assertEquals(Set.of("stu-9"), rejected.counterparts(TENANT, Set.of("par-2")));
+            // Only what differs is written: the same pair again changes nothing, a new reason replaces the old one.
+            rejected.replaceAround(TENANT, rejected.around(TENANT, focus), List.of(new RejectedLink("par-2", "stu-9", LinkRejection.DANGLING)));
+            assertEquals(List.of("par-2|stu-9|DANGLING"), db.rows("SELECT lister_sourced_id, listed_sourced_id, reason FROM rejected_listing"));
+            rejected.replaceAround(TENANT, rejected.around(TENANT, focus), List.of(new RejectedLink("par-2", "stu-9", LinkRejection.INACTIVE),
+                    new RejectedLink("stu-2", "tch-1", LinkRejection.TEACHER)));
+            assertEquals(List.of("par-2|stu-9|INACTIVE", "stu-2|tch-1|TEACHER"),
+                    db.rows("SELECT lister_sourced_id, listed_sourced_id, reason FROM rejected_listing"));
+            rejected.replaceAround(TENANT, rejected.around(TENANT, focus), List.of(new RejectedLink("par-2", "stu-9", LinkRejection.DANGLING)));
 
             // The next delta lists par-2 for stu-1 again, as a relative: the ended link comes back in that role.
             Set<String> again = Set.of("stu-1", "par-2");
             links.apply(TENANT, links.planAround(TENANT, Set.of(link("stu-1", "par-1", GuardianRole.PARENT),
                     link("stu-1", "par-2", GuardianRole.RELATIVE)), links.linksAround(TENANT, again)),
                     "import:delta-2", "delta-2", RESTORE_AT);
-            rejected.replaceAround(TENANT, again, List.of());
+            rejected.replaceAround(TENANT, rejected.around(TENANT, again), List.of());
 
             assertEquals(List.of(
                     "stu-1|par-1|parent|true|ROSTER|bulk|2026-09-01T08:00:00Z|null",
