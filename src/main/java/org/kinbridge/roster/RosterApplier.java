@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,10 +164,8 @@ public class RosterApplier {
         Set<String> focus = new LinkedHashSet<>();
         named.forEach(person -> focus.add(person.sourcedId()));
         snapshot.relationships.forEach(r -> focus.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
-        // Nothing is written yet, so the ties around the focus can be read on another connection meanwhile.
-        FutureTask<Surroundings> surroundings = new FutureTask<>(() -> new Surroundings(links.linksAround(tenant, focus),
-                rejectedListings.around(tenant, focus),
-                snapshot.hasRelationships ? List.of() : people.relationshipsAround(tenant, focus)));
+        // Nothing is written yet, so what surrounds the focus can be read on another connection meanwhile.
+        FutureTask<Surroundings> surroundings = new FutureTask<>(() -> surroundings(tenant, focus, named, snapshot.hasRelationships));
         try {
             lookups.execute(surroundings);
         } catch (RejectedExecutionException stopping) {
@@ -178,15 +177,15 @@ public class RosterApplier {
         List<StoredLink> storedLinks = around.links();
         List<Relationship> storedRelationships = around.relationships();
 
-        Set<String> neighbours = RejectedListings.counterparts(around.listings(), focus);
-        named.forEach(person -> neighbours.addAll(person.agentSourcedIds()));
-        storedFocus.values().forEach(stored -> neighbours.addAll(stored.person().agentSourcedIds()));
-        storedLinks.forEach(link -> neighbours.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
-        storedRelationships.forEach(r -> neighbours.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
-        neighbours.removeAll(focus);
-
+        // The other thread could not know whom the named people's stored rows list; those it did not read (usually
+        // none: the package lists the same people) are read here.
+        Set<String> listedByStored = new HashSet<>();
+        storedFocus.values().forEach(stored -> listedByStored.addAll(stored.person().agentSourcedIds()));
+        listedByStored.removeAll(focus);
+        listedByStored.removeAll(around.neighbourIds());
         Map<String, RosterPerson> asStored = new LinkedHashMap<>();
-        people.find(tenant, neighbours).forEach((sourcedId, stored) -> asStored.put(sourcedId, stored.person()));
+        around.neighbours().forEach((sourcedId, stored) -> asStored.put(sourcedId, stored.person()));
+        people.find(tenant, listedByStored).forEach((sourcedId, stored) -> asStored.put(sourcedId, stored.person()));
         storedFocus.forEach((sourcedId, stored) -> {
             if (!snapshot.ties.hasUser(sourcedId)) {
                 asStored.put(sourcedId, stored.person()); // named by relationships.csv only
@@ -229,8 +228,25 @@ public class RosterApplier {
         return counts;
     }
 
-    /** What is stored around a delta's focus: links, rejected listings and relationships with an end in it. */
-    private record Surroundings(List<StoredLink> links, List<RejectedLink> listings, List<Relationship> relationships) {
+    /**
+     * What is stored around a delta's focus: the links, rejected listings and relationships with an end in it, and the
+     * people they and the package's rows tie the focus to (its neighbours, as stored).
+     */
+    private Surroundings surroundings(TenantId tenant, Set<String> focus, List<RosterPerson> named, boolean relationshipsInPackage) {
+        List<StoredLink> storedLinks = links.linksAround(tenant, focus);
+        List<RejectedLink> listings = rejectedListings.around(tenant, focus);
+        List<Relationship> relationships = relationshipsInPackage ? List.of() : people.relationshipsAround(tenant, focus);
+        Set<String> neighbourIds = RejectedListings.counterparts(listings, focus);
+        named.forEach(person -> neighbourIds.addAll(person.agentSourcedIds()));
+        storedLinks.forEach(link -> neighbourIds.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
+        relationships.forEach(r -> neighbourIds.addAll(List.of(r.userSourcedId(), r.relatedSourcedId())));
+        neighbourIds.removeAll(focus);
+        return new Surroundings(storedLinks, listings, relationships, neighbourIds, people.find(tenant, neighbourIds));
+    }
+
+    /** {@link #surroundings}'s answer; {@code neighbourIds} were looked up, {@code neighbours} are those stored. */
+    private record Surroundings(List<StoredLink> links, List<RejectedLink> listings, List<Relationship> relationships,
+                                Set<String> neighbourIds, Map<String, PeopleStore.StoredPerson> neighbours) {
 
         static Surroundings of(FutureTask<Surroundings> lookup) {
             try {
