@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.kinbridge.family.FamilyDirectory.Filter;
 import org.kinbridge.shared.TenantId;
@@ -211,9 +210,7 @@ public class FamilyFilters {
     @Transactional(Transactional.TxType.MANDATORY)
     public void refreshAfterCommit(TenantId tenant, Collection<String> people, LinkPlan links) {
         Set<String> touched = new LinkedHashSet<>(people);
-        Stream.of(links.toCreate(), links.toReactivate(), links.toChangeRole()).flatMap(List::stream)
-                .forEach(link -> touched.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
-        links.toEnd().forEach(link -> touched.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
+        touched.addAll(links.peopleTouched());
         if (!touched.isEmpty()) {
             markPending(tenant, touched);
         }

@@ -1,7 +1,10 @@
 package org.kinbridge.family;
 
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What applying a roster's links would change: links to create or bring back, links whose role
@@ -18,6 +21,15 @@ public record LinkPlan(List<ParentChildLink> toCreate, List<ParentChildLink> toR
         toReactivate = Collections.unmodifiableList(toReactivate);
         toChangeRole = Collections.unmodifiableList(toChangeRole);
         toEnd = Collections.unmodifiableList(toEnd);
+    }
+
+    /** Both ends of every link this plan creates, brings back, re-roles or ends. */
+    public Set<String> peopleTouched() {
+        Set<String> people = new LinkedHashSet<>();
+        Stream.of(toCreate, toReactivate, toChangeRole).flatMap(List::stream)
+                .forEach(link -> people.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
+        toEnd.forEach(link -> people.addAll(List.of(link.studentSourcedId(), link.guardianSourcedId())));
+        return people;
     }
 
     /** The share of currently active links this plan would end, 0 when there are none. */
