@@ -47,10 +47,6 @@ public final class StagedRows implements AutoCloseable {
         staged++;
     }
 
-    public int size() {
-        return staged;
-    }
-
     /**
      * Runs the statement that reads the staged rows (by the temporary table's name), binding {@code parameters} in
      * order; nothing runs when no row was staged.
