@@ -15,6 +15,7 @@ import org.kinbridge.audit.AuditLog;
 import org.kinbridge.shared.InvalidRequestException;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.Sql;
 
 /** Per-tenant access settings: whether relatives get access, how long an invitation lasts, a welcome note. */
 @ApplicationScoped

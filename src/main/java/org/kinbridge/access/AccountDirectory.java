@@ -21,11 +21,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.kinbridge.family.RosterPerson;
 import org.kinbridge.shared.InvalidRequestException;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 import org.kinbridge.shared.persistence.IdChunks;
 import org.kinbridge.shared.persistence.PlannerSettings;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Lists parent accounts by tab with search and paging done by the database, and counts each tab. A tab is one range of
@@ -281,7 +283,7 @@ public class AccountDirectory {
         } else if ("BOUNCED".equals(mail) && state != AccountState.REVOKED) {
             inviteStatus = "BOUNCED";
         }
-        return new AccountRow(rs.getString(1), Sql.name(rs.getString(2), rs.getString(3), rs.getString(1)), rs.getString(4),
+        return new AccountRow(rs.getString(1), RosterPerson.displayName(rs.getString(2), rs.getString(3), rs.getString(1)), rs.getString(4),
                 rs.getString(5), state, reasons, inviteStatus, rs.getString(9), Sql.instant(rs, "last_invited_at"),
                 Sql.instant(rs, "activated_at"));
     }

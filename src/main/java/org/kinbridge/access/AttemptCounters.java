@@ -16,6 +16,7 @@ import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Failed-attempt counters in the database ({@code access_attempt}), so that all nodes of a cluster count together.

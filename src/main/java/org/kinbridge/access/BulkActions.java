@@ -21,6 +21,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
+import org.kinbridge.family.RosterPerson;
 import org.kinbridge.mail.MailMessage;
 import org.kinbridge.mail.Outbox;
 import org.kinbridge.school.Tenant;
@@ -29,6 +30,7 @@ import org.kinbridge.shared.SecureTokens;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 import org.kinbridge.shared.persistence.IdChunks;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * The Account Manager's bulk actions: one transaction per action, a per-person outcome for everyone selected.
@@ -323,7 +325,7 @@ public class BulkActions {
                     new LinkedHashSet<>(people),
                     rs -> targets.put(rs.getString(1), new Target(rs.getString(1), AccountState.valueOf(rs.getString(2)),
                             RevokeReason.parse(rs.getString(3)), rs.getString(4), rs.getString(5),
-                            Sql.name(rs.getString(6), rs.getString(7), rs.getString(1)), Sql.instant(rs, "last_invited_at"),
+                            RosterPerson.displayName(rs.getString(6), rs.getString(7), rs.getString(1)), Sql.instant(rs, "last_invited_at"),
                             Sql.instant(rs, "provisioned_at"), rs.getString(10) != null, rs.getString(11) != null,
                             rs.getBoolean(12), Sql.instant(rs, "invitation_expires_at"))));
         return targets;

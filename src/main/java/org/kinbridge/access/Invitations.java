@@ -16,10 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kinbridge.family.RosterPerson;
 import org.kinbridge.mail.MailMessage;
 import org.kinbridge.shared.PublicUrl;
 import org.kinbridge.shared.SecureTokens;
 import org.kinbridge.shared.TenantId;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Activation credentials and what carries them: a random link token for email, a short one-time code for
@@ -110,7 +112,7 @@ public class Invitations {
                     + "WHERE l.tenant_id = ? AND l.active = TRUE AND (l.guardian_role <> 'relative' OR ?) "
                     + "AND l.guardian_sourced_id IN (" + "?,".repeat(chunk.size() - 1) + "?) "
                     + "ORDER BY s.given_name, s.family_name", params, rs -> children.computeIfAbsent(rs.getString(1),
-                            k -> new ArrayList<>()).add(Sql.name(rs.getString(2), rs.getString(3), rs.getString(4))));
+                            k -> new ArrayList<>()).add(RosterPerson.displayName(rs.getString(2), rs.getString(3), rs.getString(4))));
         }
         return children;
     }

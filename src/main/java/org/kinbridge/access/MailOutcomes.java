@@ -20,6 +20,7 @@ import org.kinbridge.mail.MailDeliveryFailed;
 import org.kinbridge.mail.Outbox;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Marks an invitation by what became of its welcome mail. The reference is the invitation's own random id,

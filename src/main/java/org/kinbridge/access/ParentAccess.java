@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.kinbridge.audit.AuditEntry;
 import org.kinbridge.audit.AuditLog;
+import org.kinbridge.family.RosterPerson;
 import org.kinbridge.school.Tenant;
 import org.kinbridge.school.TenantService;
 import org.kinbridge.shared.InvalidRequestException;
@@ -23,6 +24,7 @@ import org.kinbridge.shared.ProblemKind;
 import org.kinbridge.shared.SecureTokens;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * The parent's way in: activation by link or letter code, password sign-in to a session (stored hashed),
@@ -264,7 +266,7 @@ public class ParentAccess {
                     + "AND p.sourced_id = a.person_sourced_id LEFT JOIN access_restriction r ON r.tenant_id = a.tenant_id "
                     + "AND r.person_sourced_id = a.person_sourced_id AND r.lifted_at IS NULL WHERE a.tenant_id = ? AND " + condition
                     + " ORDER BY a.activated_at DESC", List.of(tenant.value(), value), rs -> new Account(rs.getString(1),
-                    AccountState.valueOf(rs.getString(2)), Sql.name(rs.getString(3), rs.getString(4), rs.getString(1)), rs.getString(5),
+                    AccountState.valueOf(rs.getString(2)), RosterPerson.displayName(rs.getString(3), rs.getString(4), rs.getString(1)), rs.getString(5),
                     rs.getString(6), Sql.instant(rs, "activation_expires_at"), rs.getBoolean(8), rs.getBoolean(9)));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the account", e);

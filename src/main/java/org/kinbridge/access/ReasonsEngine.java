@@ -26,6 +26,7 @@ import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 import org.kinbridge.shared.persistence.PlannerSettings;
 import org.kinbridge.shared.persistence.PostgreSql;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Recomputes every adult's reasons and account state for a tenant, set-based: one aggregate query over the

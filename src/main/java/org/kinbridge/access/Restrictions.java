@@ -18,6 +18,7 @@ import org.kinbridge.family.NewLinkHolds;
 import org.kinbridge.shared.InvalidRequestException;
 import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Safeguarding restrictions on an adult (e.g. a court order), with DESIGN.md's separate switches: login and data

@@ -23,6 +23,7 @@ import org.kinbridge.shared.TenantId;
 import org.kinbridge.shared.persistence.DatasourceDefinition;
 import org.kinbridge.shared.persistence.IdChunks;
 import org.kinbridge.shared.persistence.PlannerSettings;
+import org.kinbridge.shared.persistence.Sql;
 
 /**
  * Finds people and their families for the Families panel: prefix search on name, username or exact id,
@@ -137,7 +138,7 @@ public class FamilyDirectory {
             List<String> shown;
             try (PlannerSettings plan = listing.plan(connection)) {
                 total = count(connection, listing);
-                shown = list(connection, "SELECT m.sourced_id" + listing.from() + LIST_ORDER + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
+                shown = Sql.list(connection, "SELECT m.sourced_id" + listing.from() + LIST_ORDER + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
                         listing.params(offset, limit), rs -> rs.getString(1));
             }
             return new Page(summaries(connection, tenant, shown), total.count(), total.estimate(), offset, limit);
@@ -148,7 +149,7 @@ public class FamilyDirectory {
 
     /** Exact up to {@link #COUNT_CAP} matches, an estimate beyond. */
     private static Total count(Connection connection, Listing listing) throws SQLException {
-        int found = list(connection, "SELECT COUNT(*) FROM (SELECT m.sourced_id" + listing.from() + " FETCH FIRST ? ROWS ONLY) c",
+        int found = Sql.list(connection, "SELECT COUNT(*) FROM (SELECT m.sourced_id" + listing.from() + " FETCH FIRST ? ROWS ONLY) c",
                 listing.params(COUNT_CAP + 1), rs -> rs.getInt(1)).get(0);
         return found > COUNT_CAP ? new Total(COUNT_CAP, true) : new Total(found, false);
     }
@@ -166,7 +167,7 @@ public class FamilyDirectory {
     public Optional<Family> family(TenantId tenant, String sourcedId) {
         try (Connection connection = dataSource.getConnection()) {
             Optional<PersonSummary> person;
-            try (PreparedStatement select = prepare(connection, SUMMARY + "AND p.sourced_id = ?", List.of(tenant.value(), sourcedId))) {
+            try (PreparedStatement select = Sql.prepare(connection, SUMMARY + "AND p.sourced_id = ?", List.of(tenant.value(), sourcedId))) {
                 try (ResultSet rs = select.executeQuery()) {
                     person = rs.next() ? Optional.of(summary(rs)) : Optional.empty();
                 }
@@ -175,7 +176,7 @@ public class FamilyDirectory {
                 return Optional.empty();
             }
             List<FamilyLink> links = new ArrayList<>();
-            try (PreparedStatement select = prepare(connection, "SELECT l.student_sourced_id, l.guardian_sourced_id, o.sourced_id, "
+            try (PreparedStatement select = Sql.prepare(connection, "SELECT l.student_sourced_id, l.guardian_sourced_id, o.sourced_id, "
                     + "o.given_name, o.family_name, l.guardian_role, l.active, l.source, l.source_ref, "
                     + "(SELECT COUNT(*) FROM link_block b WHERE b.tenant_id = l.tenant_id AND b.student_sourced_id = l.student_sourced_id "
                     + "AND b.guardian_sourced_id = l.guardian_sourced_id) FROM guardian_link l LEFT JOIN person o ON o.tenant_id = l.tenant_id "
@@ -185,7 +186,7 @@ public class FamilyDirectory {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String other = rs.getString(1).equals(sourcedId) ? rs.getString(2) : rs.getString(1);
-                        links.add(new FamilyLink(rs.getString(1), rs.getString(2), other, displayName(rs.getString(4), rs.getString(5), other),
+                        links.add(new FamilyLink(rs.getString(1), rs.getString(2), other, RosterPerson.displayName(rs.getString(4), rs.getString(5), other),
                                 rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getInt(10) > 0));
                     }
                 }
@@ -196,52 +197,23 @@ public class FamilyDirectory {
         }
     }
 
-    /** The names these people are shown by (see {@link #displayName}), by sourcedId; ids not stored are left out. */
+    /** The names these people are shown by ({@link RosterPerson#displayName(String, String, String)}), by sourcedId; ids not stored are left out. */
     @Transactional
     public Map<String, String> names(TenantId tenant, Collection<String> sourcedIds) {
         Map<String, String> names = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             IdChunks.query(connection, "SELECT sourced_id, given_name, family_name FROM person WHERE tenant_id = ? "
                     + "AND sourced_id IN (" + IdChunks.IDS + ")", tenant.value(), sourcedIds,
-                    rs -> names.put(rs.getString(1), displayName(rs.getString(2), rs.getString(3), rs.getString(1))));
+                    rs -> names.put(rs.getString(1), RosterPerson.displayName(rs.getString(2), rs.getString(3), rs.getString(1))));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read names", e);
         }
         return names;
     }
 
-    /** "Given Family", either part alone, or {@code fallback} (the sourcedId) when the roster gives neither. */
-    static String displayName(String given, String family, String fallback) {
-        String name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
-        return name.isEmpty() ? fallback : name;
-    }
-
     private static PersonSummary summary(ResultSet rs) throws SQLException {
         return new PersonSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 PeopleStore.split(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9));
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private static <T> List<T> list(Connection connection, String sql, List<Object> params, Row<T> row) throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (PreparedStatement select = prepare(connection, sql, params); ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                rows.add(row.read(rs));
-            }
-        }
-        return rows;
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
-        }
-        return statement;
     }
 
     public record Family(PersonSummary person, List<FamilyLink> links) {

@@ -43,8 +43,13 @@ public record RosterPerson(String sourcedId, boolean active, Optional<Boolean> e
     }
 
     public String displayName() {
-        String name = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();
-        return name.isEmpty() ? sourcedId : name;
+        return displayName(givenName, familyName, sourcedId);
+    }
+
+    /** "Given Family", either part alone, or {@code fallback} (the sourcedId) when the roster gives neither. */
+    public static String displayName(String given, String family, String fallback) {
+        String name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
+        return name.isEmpty() ? fallback : name;
     }
 
     /** Lower case, without blanks or repeats, sorted: once per person of a district, so a loop. */

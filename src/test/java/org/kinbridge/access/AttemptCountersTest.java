@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.kinbridge.shared.persistence.Sql;
 
 /** The hourly purge deletes exactly the counters the policy can forget, of every tenant, on the migrated schema. */
 class AttemptCountersTest {

@@ -1,4 +1,4 @@
-package org.kinbridge.access;
+package org.kinbridge.shared.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,9 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.kinbridge.shared.persistence.JdbcBatch;
 
-/** The few JDBC steps every access store repeats; values always travel as parameters. */
+/** The few JDBC steps the stores that write plain SQL repeat; values always travel as parameters. */
 public final class Sql {
 
     private Sql() {
@@ -65,10 +64,5 @@ public final class Sql {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
-    }
-
-    public static String name(String given, String family, String fallback) {
-        String name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
-        return name.isEmpty() ? fallback : name;
     }
 }
